@@ -1,0 +1,92 @@
+import type { Category } from '../knowledge/schema';
+import type { EntityDetails } from '../lib/messages';
+
+/** What the card needs at once (from the name index) and later (facts from the background). */
+export type CardProps = {
+  id: string;
+  name: string;
+  category: Category;
+  details: EntityDetails | null | undefined;
+  /** Entities the page also names: only their relations are shown. */
+  onPage: ReadonlySet<string>;
+};
+
+const CATEGORY_LABEL: Record<Category, string> = {
+  company: 'Company',
+  chip: 'Chip',
+  regulator: 'Regulator',
+  product: 'Model / product',
+  person: 'Person',
+};
+
+const month = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2024-11-22" → "Nov 2024". */
+export const formatAsOf = (iso: string) => month.format(new Date(`${iso}T00:00:00Z`));
+
+const host = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+};
+
+/** Relation lines between this entity and others the page names, both directions. */
+export function relationLines(details: EntityDetails, onPage: ReadonlySet<string>): string[] {
+  const lines = [
+    ...details.related.filter((r) => onPage.has(r.id)).map((r) => `${details.name} ${r.label} ${r.name}`),
+    ...details.incoming.filter((r) => onPage.has(r.id)).map((r) => `${r.name} ${r.label} ${details.name}`),
+  ];
+  return [...new Set(lines)].slice(0, 3);
+}
+
+/** The background card: name, category, summary, up to three dated facts with sources. */
+export function Card({ id, name, category, details, onPage }: CardProps) {
+  const facts = details?.facts.slice(0, 3) ?? [];
+  // ISO dates compare as strings.
+  const newest = facts.map((f) => f.asOf).sort().at(-1) ?? '';
+  const relations = details ? relationLines(details, onPage) : [];
+  return (
+    <div class="card" role="tooltip" id="backstory-card" data-entity={id} lang="en">
+      <div class="head">
+        <h2 class="name">{name}</h2>
+        <span class={`badge ${category}`}>{CATEGORY_LABEL[category]}</span>
+      </div>
+      {details === undefined && <p class="loading">Loading…</p>}
+      {details === null && <p class="loading">No details for this entry.</p>}
+      {details && (
+        <>
+          <p class="summary">{details.summary}</p>
+          <ul class="facts">
+            {facts.map((f) => (
+              <li key={f.text}>
+                {f.text}{' '}
+                <span class="when">
+                  ({formatAsOf(f.asOf)},{' '}
+                  <a href={f.source} target="_blank" rel="noopener noreferrer">
+                    {host(f.source)}
+                  </a>
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+          {relations.length > 0 && (
+            <ul class="relations" aria-label="Connections on this page">
+              {relations.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <div class="foot">
+            <span>As of {formatAsOf(newest)}</span>
+            <a href={details.url} target="_blank" rel="noopener noreferrer">
+              More about {name}
+            </a>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

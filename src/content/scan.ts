@@ -1,0 +1,145 @@
+import type { SliceTimer } from './slice';
+
+/** A text node and where its text starts in its block's joined text. */
+export type Segment = { node: Text; start: number };
+
+/** The text of one block (paragraph, heading, cell), joined across inline markup. */
+export type TextBlock = { text: string; segments: Segment[] };
+
+/** Elements whose text is not prose, or not ours to touch. */
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'backstory-ui',
+]);
+
+/** Inline elements: text on both sides of them belongs to the same block. */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'label',
+]);
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Collects the page's visible prose into blocks, without touching the DOM.
+ * Collect first, act later: nothing is painted while the walker runs.
+ * Verdicts are memoised per element, so each element is judged once per scan.
+ */
+export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: AbortSignal): Promise<TextBlock[]> {
+  const allowed = new Map<Element, boolean>();
+  const blockOf = new Map<Element, Element>();
+
+  const isAllowed = (el: Element): boolean => {
+    const known = allowed.get(el);
+    if (known !== undefined) return known;
+    const own =
+      !SKIP.has(el.localName) &&
+      el.namespaceURI !== SVG_NS &&
+      !(el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') &&
+      !el.hasAttribute('hidden');
+    const parent = el.parentElement;
+    const verdict = own && (parent ? isAllowed(parent) : true);
+    allowed.set(el, verdict);
+    return verdict;
+  };
+
+  const findBlock = (el: Element): Element => {
+    const known = blockOf.get(el);
+    if (known) return known;
+    const parent = el.parentElement;
+    const block = INLINE.has(el.localName) && parent ? findBlock(parent) : el;
+    blockOf.set(el, block);
+    return block;
+  };
+
+  const blocks: TextBlock[] = [];
+  const visible = new Map<Element, boolean>();
+  let current: TextBlock | null = null;
+  let currentBlock: Element | null = null;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let count = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (timer && ++count % 128 === 0 && timer.expired()) await timer.next(signal);
+    const node = n as Text;
+    const parent = node.parentElement;
+    if (!parent || !isAllowed(parent)) continue;
+    const data = node.data;
+    if (data.trim() === '') continue;
+    let shown = visible.get(parent);
+    if (shown === undefined) {
+      // display:none and friends; one style lookup per parent element.
+      shown = typeof parent.checkVisibility === 'function' ? parent.checkVisibility() : true;
+      visible.set(parent, shown);
+    }
+    if (!shown) continue;
+    const block = findBlock(parent);
+    if (block !== currentBlock || !current) {
+      current = { text: '', segments: [] };
+      currentBlock = block;
+      blocks.push(current);
+    }
+    current.segments.push({ node, start: current.text.length });
+    current.text += data;
+  }
+  return blocks;
+}
+
+/** Finds the text node and offset of a position in a block's joined text. */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {
+  const segs = block.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = segs[mid] as Segment;
+    if (s.start < offset || (!preferEnd && s.start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo] as Segment;
+  return [seg.node, offset - seg.start];
+}

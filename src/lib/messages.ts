@@ -1,0 +1,57 @@
+import browser from 'webextension-polyfill';
+import type { Category, Fact } from '../knowledge/schema';
+
+/** One entity in a page summary, with how often the page names it. */
+export type EntityCount = { id: string; name: string; category: Category; count: number };
+
+/** Where Backstory stands on a page; `reason` says why nothing is painted. */
+export type PageState = {
+  hostname: string;
+  enabled: boolean;
+  relevant: boolean;
+  forced: boolean;
+  entities: EntityCount[];
+  total: number;
+};
+
+/** What a card shows: the entity, its facts, and its relations named. */
+export type EntityDetails = {
+  id: string;
+  name: string;
+  category: Category;
+  summary: string;
+  url: string;
+  facts: Fact[];
+  /** "<this> <label> <name>". */
+  related: { id: string; name: string; label: string }[];
+  /** "<name> <label> <this>". */
+  incoming: { id: string; name: string; label: string }[];
+};
+
+/** Content script → background. */
+export type ToBackground = { kind: 'page-state'; state: PageState } | { kind: 'entity-details'; id: string };
+
+/** Background or popup → content script. */
+export type ToContent =
+  | { kind: 'step'; direction: 1 | -1 }
+  | { kind: 'get-state' }
+  | { kind: 'show-entity'; id: string }
+  | { kind: 'highlight-anyway' };
+
+/** Replies, keyed by message kind. */
+export type Replies = {
+  'page-state': undefined;
+  'entity-details': EntityDetails | null;
+  step: undefined;
+  'get-state': PageState;
+  'show-entity': boolean;
+  'highlight-anyway': PageState;
+};
+
+/** Sends a message to the background service worker. */
+export const toBackground = <M extends ToBackground>(message: M): Promise<Replies[M['kind']]> =>
+  browser.runtime.sendMessage(message) as Promise<Replies[M['kind']]>;
+
+/** Sends a message to the top frame of a tab's content script. */
+export const toTab = <M extends ToContent>(tabId: number, message: M): Promise<Replies[M['kind']]> =>
+  browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Replies[M['kind']]>;

@@ -1,0 +1,26 @@
+import type { Matcher, Mention } from './matcher';
+import { resolveMentions } from './relevance';
+
+export { type Candidate, compileMatcher, type Matcher, type Mention } from './matcher';
+export { assess, resolveMentions, type ScannedBlock, type Verdict } from './relevance';
+
+/**
+ * The pure core: text → mentions, treating the text as a whole page
+ * (paragraphs split on blank lines).
+ */
+export function findMentions(matcher: Matcher, text: string, options: { force?: boolean } = {}): Mention[] {
+  const blocks: { text: string; offset: number }[] = [];
+  const re = /\n\s*\n/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    blocks.push({ text: text.slice(last, m.index), offset: last });
+    last = m.index + m[0].length;
+  }
+  blocks.push({ text: text.slice(last), offset: last });
+  const scanned = blocks.map((b) => ({ text: b.text, candidates: matcher.scan(b.text) }));
+  const { mentions } = resolveMentions(scanned, options);
+  return mentions.flatMap((list, i) => {
+    const offset = blocks[i]?.offset ?? 0;
+    return list.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+  });
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { browserConnector } from './connector';
+import { Popup } from './popup';
+
+render(<Popup connector={browserConnector} />, document.getElementById('app') as HTMLElement);

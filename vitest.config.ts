@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { prepareKnowledge } from './scripts/knowledge-build';
+
+export default defineConfig({
+  resolve: { alias: prepareKnowledge() },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts?(x)'], environment: 'happy-dom' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
