@@ -1,7 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { prepareKnowledge } from './scripts/knowledge-build';
+import { prepareKnowledge } from './scripts/knowledge-build.ts';
 
 export default defineConfig(() => {
   // Validates src/knowledge/entities.json first: a bad entry stops the build right here.

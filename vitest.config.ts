@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { prepareKnowledge } from './scripts/knowledge-build';
+import { prepareKnowledge } from './scripts/knowledge-build.ts';
 
 export default defineConfig({
   resolve: { alias: prepareKnowledge() },

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toNameIndex } from '../src/knowledge/name-index';
-import { KnowledgeError, validateKnowledge } from '../src/knowledge/validate';
+import { toNameIndex } from '../src/knowledge/name-index.ts';
+import { KnowledgeError, validateKnowledge } from '../src/knowledge/validate.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -45,7 +45,11 @@ export function relationLines(details: EntityDetails, onPage: ReadonlySet<string
 export function Card({ id, name, category, details, onPage }: CardProps) {
   const facts = details?.facts.slice(0, 3) ?? [];
   // ISO dates compare as strings.
-  const newest = facts.map((f) => f.asOf).sort().at(-1) ?? '';
+  const newest =
+    facts
+      .map((f) => f.asOf)
+      .sort()
+      .at(-1) ?? '';
   const relations = details ? relationLines(details, onPage) : [];
   return (
     <div class="card" role="tooltip" id="backstory-card" data-entity={id} lang="en">

@@ -1,4 +1,4 @@
-import type { Category, Entity } from './schema';
+import type { Category, Entity } from './schema.ts';
 
 /** What the content script needs to find names: no summaries, no facts. */
 export type NameEntry = {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Entity, EntitySchema } from './schema';
+import { type Entity, EntitySchema } from './schema.ts';
 
 /** A mistake in a knowledge file, located by file, entity id and field. */
 export class KnowledgeError extends Error {
@@ -35,7 +35,8 @@ export function validateKnowledge(raw: unknown, file = 'entities.json'): Entity[
     const result = v.safeParse(EntitySchema, item);
     if (!result.success) {
       const issue = result.issues[0];
-      throw new KnowledgeError(file, idOf(item, index), fieldPath(issue), issue.message);
+      const missing = issue.input === undefined && issue.kind === 'schema';
+      throw new KnowledgeError(file, idOf(item, index), fieldPath(issue), missing ? 'is missing' : issue.message);
     }
     entities.push(result.output);
   });

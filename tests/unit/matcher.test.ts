@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findMentions } from '../../src/match';
+import { aliasPattern } from '../../src/match/pattern';
+import { TEST_INDEX } from './names';
+
+const matcher = compileMatcher(TEST_INDEX);
+/** Raw candidates as [matched text, entity id]: what the regex finds before relevance. */
+const scan = (text: string) => matcher.scan(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+describe('aliasPattern', () => {
+  it('factors shared prefixes and keeps longer names first', () => {
+    expect(aliasPattern(['AWS', 'Amazon', 'Amazon Web Services'])).toBe('A(?:WS|mazon(?: Web Services)?)');
+  });
+  it('escapes RegExp syntax', () => {
+    expect(new RegExp(aliasPattern(['Microsoft Corp.', 'C++']), 'u').test('Microsoft Corpx')).toBe(false);
+    expect(new RegExp(`^(?:${aliasPattern(['C++'])})$`, 'u').test('C++')).toBe(true);
+  });
+  it('is empty for no aliases', () => {
+    expect(aliasPattern([])).toBe('');
+  });
+});
+
+describe('matcher.scan', () => {
+  it('finds names with exact offsets', () => {
+    const text = 'Anthropic trains on Trainium.';
+    expect(matcher.scan(text)).toEqual([
+      { start: 0, end: 9, entityId: 'anthropic', alias: 'Anthropic', ambiguous: false },
+      { start: 20, end: 28, entityId: 'trainium', alias: 'Trainium', ambiguous: false },
+    ]);
+  });
+  it('handles both possessive apostrophes without including them', () => {
+    expect(scan("Nvidia's chips and Anthropic’s models")).toEqual([
+      ['Nvidia', 'nvidia'],
+      ['Anthropic', 'anthropic'],
+    ]);
+  });
+  it('takes plurals of capitalised or numbered names (GPUs, H100s) but not of words', () => {
+    expect(scan('racks of H100s and GPUs')).toEqual([
+      ['H100s', 'nvidia-h100'],
+      ['GPUs', 'gpu'],
+    ]);
+    expect(scan('the Amazons of myth')).toEqual([]);
+  });
+  it('splits hyphen and slash compounds', () => {
+    expect(scan('the Amazon-Anthropic deal, a CPU/GPU split')).toEqual([
+      ['Amazon', 'amazon'],
+      ['Anthropic', 'anthropic'],
+      ['GPU', 'gpu'],
+    ]);
+  });
+  it('prefers the longest name and never overlaps', () => {
+    expect(scan('Amazon Web Services and the UK Competition and Markets Authority, Nvidia H100, Trainium 2')).toEqual([
+      ['Amazon Web Services', 'aws'],
+      ['UK Competition and Markets Authority', 'uk-cma'],
+      ['Nvidia H100', 'nvidia-h100'],
+      ['Trainium 2', 'trainium2'],
+    ]);
+  });
+  it('matches legal suffixes and country prefixes listed as aliases', () => {
+    expect(scan('Microsoft Corp. said the UK CMA')).toEqual([
+      ['Microsoft Corp.', 'microsoft'],
+      ['UK CMA', 'uk-cma'],
+    ]);
+  });
+  it('is case-sensitive: spellings must be listed', () => {
+    expect(scan('NVIDIA, Nvidia, nvidia, ANTHROPIC')).toEqual([
+      ['NVIDIA', 'nvidia'],
+      ['Nvidia', 'nvidia'],
+    ]);
+  });
+  it('respects word boundaries of any script', () => {
+    expect(scan('H1000 xAWS AWSé CMAx AWS2 éAWS')).toEqual([]);
+    expect(scan('“AWS” (CMA) Ünternehmen-AWS')).toEqual([
+      ['AWS', 'aws'],
+      ['CMA', 'uk-cma'],
+      ['AWS', 'aws'],
+    ]);
+    expect(scan('据国家互联网信息办公室称')).toEqual([]);
+    expect(scan('据 国家互联网信息办公室 称')).toEqual([['国家互联网信息办公室', 'cac']]);
+  });
+  it('finds nothing in empty or name-free text', () => {
+    expect(matcher.scan('')).toEqual([]);
+    expect(matcher.scan('The weather was mild all week.')).toEqual([]);
+  });
+  it('marks ambiguous aliases', () => {
+    expect(matcher.scan('Claude').map((m) => m.ambiguous)).toEqual([true]);
+  });
+});
+
+describe('findMentions', () => {
+  const ai =
+    'Anthropic will train its AI models on AWS chips. Amazon has put $8 billion into the startup, and Claude will run on Inferentia.';
+  it('keeps ambiguous names on an AI page when a cue is near', () => {
+    expect(findMentions(matcher, ai).map((m) => m.alias)).toEqual(['Anthropic', 'AWS', 'Amazon', 'Claude']);
+  });
+  it('returns offsets into the whole text across paragraphs', () => {
+    const text = `Intro line.\n\n${ai}`;
+    const [first] = findMentions(matcher, text);
+    expect(first && text.slice(first.start, first.end)).toBe('Anthropic');
+  });
+  it('highlights nothing on a page that is not about AI', () => {
+    const text = 'The Amazon river carries more water than any other. Claude Monet painted water lilies at Giverny.';
+    expect(findMentions(matcher, text)).toEqual([]);
+  });
+  it('can be forced on a page that is not about AI, keeping only unambiguous names', () => {
+    const text = 'A walk along the Amazon. Later we read about Nvidia.';
+    expect(findMentions(matcher, text, { force: true }).map((m) => m.alias)).toEqual(['Nvidia']);
+  });
+});
