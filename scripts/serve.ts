@@ -9,11 +9,19 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** Serves a folder on 127.0.0.1 (reachable as 127.0.0.1 and localhost: two sites for switch tests). */
-export async function serveFolder(folder: string, port = 0) {
+/**
+ * Serves a folder on 127.0.0.1 (reachable as 127.0.0.1 and localhost: two sites for switch tests),
+ * plus pages made in memory (`extra`, by path).
+ */
+export async function serveFolder(folder: string, extra: Record<string, string> = {}, port = 0) {
   const root = resolve(folder);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const made = extra[path];
+    if (made !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(made);
+      return;
+    }
     const file = join(root, path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

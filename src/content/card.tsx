@@ -32,13 +32,16 @@ const host = (url: string) => {
   }
 };
 
-/** Relation lines between this entity and others the page names, both directions. */
+/** Relation lines between this entity and others the page names: one per other entity, ours first. */
 export function relationLines(details: EntityDetails, onPage: ReadonlySet<string>): string[] {
-  const lines = [
-    ...details.related.filter((r) => onPage.has(r.id)).map((r) => `${details.name} ${r.label} ${r.name}`),
-    ...details.incoming.filter((r) => onPage.has(r.id)).map((r) => `${r.name} ${r.label} ${details.name}`),
-  ];
-  return [...new Set(lines)].slice(0, 3);
+  const lines = new Map<string, string>();
+  for (const r of details.related) {
+    if (onPage.has(r.id) && !lines.has(r.id)) lines.set(r.id, `${details.name} ${r.label} ${r.name}`);
+  }
+  for (const r of details.incoming) {
+    if (onPage.has(r.id) && !lines.has(r.id)) lines.set(r.id, `${r.name} ${r.label} ${details.name}`);
+  }
+  return [...lines.values()].slice(0, 3);
 }
 
 /** The background card: name, category, summary, up to three dated facts with sources. */

@@ -14,13 +14,18 @@ const HEADINGS: Record<Category, string> = {
 
 const byId = new Map(knowledge.map((e) => [e.id, e]));
 
-/** Relations from the knowledge file between entities this page names. */
-export function connections(ids: ReadonlySet<string>): string[] {
+/** Relations from the knowledge file between entities this page names, one line per pair. */
+export function connections(ids: Iterable<string>): string[] {
+  const onPage = new Set(ids);
+  const seen = new Set<string>();
   const lines: string[] = [];
-  for (const id of ids) {
+  for (const id of onPage) {
     const e = byId.get(id);
     for (const r of e?.related ?? []) {
-      if (ids.has(r.id)) lines.push(`${e?.name} ${r.label} ${byId.get(r.id)?.name ?? r.id}`);
+      const pair = [id, r.id].sort().join(' ');
+      if (!onPage.has(r.id) || seen.has(pair)) continue;
+      seen.add(pair);
+      lines.push(`${e?.name} ${r.label} ${byId.get(r.id)?.name ?? r.id}`);
     }
   }
   return lines;
@@ -103,8 +108,7 @@ export function Popup({ connector }: { connector: Connector }) {
     const next = await connector.highlightAnyway();
     if (next) setPhase({ kind: 'ready', state: next });
   };
-  const ids = new Set(state.entities.map((e) => e.id));
-  const links = connections(ids);
+  const links = connections(state.entities.map((e) => e.id));
   return (
     <main class="popup">
       <header class="top">

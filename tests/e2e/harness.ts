@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { serveFolder } from '../../scripts/serve';
+
+export { pointOfText, readCard, readHighlights, waitForHighlights } from '../../scripts/inspect';
+export { openPopup } from '../../scripts/popup';
+
+/** A long page of AI news: `words` words in paragraphs of ~100, naming entities throughout. */
+export function hugePage(words: number): string {
+  const sentences = [
+    'Anthropic said it would train new models on Trainium chips in AWS data centers.',
+    'Nvidia shipped more H100 GPUs to cloud providers than analysts expected this quarter.',
+    'The Competition and Markets Authority opened a review of the partnership on Monday.',
+    'Analysts said the market for AI accelerators keeps growing as model sizes rise each year.',
+    'Microsoft and OpenAI extended their agreement while the Federal Trade Commission watched.',
+  ];
+  const paragraphs: string[] = [];
+  let count = 0;
+  let i = 0;
+  while (count < words) {
+    const p: string[] = [];
+    for (let k = 0; k < 7; k++) {
+      const s = sentences[i++ % sentences.length] as string;
+      p.push(s);
+      count += s.split(' ').length;
+    }
+    paragraphs.push(`<p>${p.join(' ')}</p>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live blog</title></head><body><h1>Live: the AI chip race</h1><button id="ping">Ping</button><output id="out"></output><script>document.getElementById('ping').onclick=()=>{document.getElementById('out').textContent='pong'}</script>${paragraphs.join('\n')}</body></html>`;
+}
+
+/** One browser with the built extension and the fixture server, for a test file. */
+export async function startSuite(options: { userDataDir?: string } = {}) {
+  const server = await serveFolder('tests/fixtures/pages', { '/huge.html': hugePage(200_000) });
+  const eb: ExtensionBrowser = await launchWithExtension({ dist: 'dist', headless: true, ...options });
+  return {
+    server,
+    eb,
+    async open(path: string, host = '127.0.0.1'): Promise<Page> {
+      const page = await eb.context.newPage();
+      await page.setViewportSize({ width: 1200, height: 860 });
+      await page.goto(server.url(path, host));
+      return page;
+    },
+    async stop() {
+      await eb.close();
+      await server.close();
+    },
+  };
+}
+
+/** Card text inside our shadow root (null when closed). */
+export const cardText = (page: Page) =>
+  page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card')?.textContent ?? null);
+
+/** Waits until the card shows the entity's facts. */
+export const waitForCard = (page: Page, entityId: string) =>
+  page.waitForFunction(
+    (id) => {
+      const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card');
+      return card?.getAttribute('data-entity') === id && card.querySelector('.facts li');
+    },
+    entityId,
+    { timeout: 5000 },
+  );
+
+/** Waits until no card is shown. */
+export const waitForNoCard = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card'), undefined, {
+    timeout: 5000,
+  });
+
+/** Total number of ranges in `backstory-*` highlights (not counting `backstory-active`). */
+export const paintedCount = (page: Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights) {
+      if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size;
+    }
+    return n;
+  });

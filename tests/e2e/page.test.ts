@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cardText,
+  paintedCount,
+  pointOfText,
+  readCard,
+  readHighlights,
+  startSuite,
+  waitForCard,
+  waitForHighlights,
+  waitForNoCard,
+} from './harness';
+
+let suite: Awaited<ReturnType<typeof startSuite>>;
+beforeAll(async () => {
+  suite = await startSuite();
+});
+afterAll(async () => {
+  await suite?.stop();
+});
+
+describe('on a page in Chromium with the built extension', () => {
+  it('paints exactly the known names, by category, and leaves the page DOM byte-identical', async () => {
+    const page = await suite.open('four-names.html');
+    await waitForHighlights(page);
+    const highlights = await readHighlights(page);
+    expect(highlights).toEqual({
+      'backstory-company': ['Anthropic', 'Amazon'],
+      'backstory-chip': ['Trainium'],
+      'backstory-regulator': ['Competition and Markets Authority'],
+    });
+    // The body as the server sent it, parsed by the same browser, against the live body.
+    const same = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const pristine = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      return pristine === document.body.innerHTML;
+    });
+    expect(same).toBe(true);
+    // Nothing is added to the page until a card is needed.
+    expect(await page.evaluate(() => document.querySelector('backstory-ui'))).toBeNull();
+    await page.close();
+  });
+
+  it('opens a card on hover after a short delay, with name, category, summary and dated facts; Escape closes it', async () => {
+    const page = await suite.open('demo-article.html');
+    await waitForHighlights(page);
+    const p = await pointOfText(page, 'Anthropic', 2);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(120);
+    expect(await cardText(page)).toBeNull();
+    await waitForCard(page, 'anthropic');
+    const card = await readCard(page);
+    expect(card?.text).toContain('Anthropic');
+    expect(card?.text).toContain('Company');
+    expect(card?.text).toMatch(/\((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4},/);
+    const facts = await page.evaluate(
+      () => document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.facts li').length ?? 0,
+    );
+    expect(facts).toBeGreaterThanOrEqual(2);
+    expect((await readHighlights(page))['backstory-active']).toEqual(['Anthropic']);
+    // The card does not cover the hovered line.
+    expect(card && (card.box.y > p.y + 8 || card.box.y + card.box.height < p.y - 8)).toBe(true);
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect((await readHighlights(page))['backstory-active']).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the card while the pointer moves onto it, and closes it after the pointer leaves both', async () => {
+    const page = await suite.open('demo-article.html');
+    await waitForHighlights(page);
+    const p = await pointOfText(page, 'Trainium', 0);
+    await page.mouse.move(p.x, p.y);
+    await waitForCard(page, 'trainium');
+    const card = await readCard(page);
+    if (!card) throw new Error('no card');
+    await page.mouse.move(p.x, p.y + 14, { steps: 2 });
+    await page.mouse.move(card.box.x + 40, card.box.y + 30, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardText(page)).toContain('Trainium');
+    await page.mouse.move(5, 850, { steps: 3 });
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('steps through mentions with Alt+Shift+N / Alt+Shift+P, marking the active one and opening its card', async () => {
+    const page = await suite.open('four-names.html');
+    await waitForHighlights(page);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await waitForCard(page, 'anthropic');
+    expect((await readHighlights(page))['backstory-active']).toEqual(['Anthropic']);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await waitForCard(page, 'trainium');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await waitForCard(page, 'amazon');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await waitForCard(page, 'trainium');
+    expect((await readHighlights(page))['backstory-active']).toEqual(['Trainium']);
+    const live = await page.evaluate(
+      () => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent,
+    );
+    expect(live).toBe('AWS Trainium, chip. Mention 2 of 4.');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('highlights nothing on a page that is not AI news', async () => {
+    const page = await suite.open('amazon-rainforest.html');
+    await page.waitForTimeout(1500);
+    expect(await paintedCount(page)).toBe(0);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    expect(await page.evaluate(() => document.querySelector('backstory-ui'))).toBeNull();
+    await page.close();
+  });
+
+  it('keeps a 200,000-word page responsive while it scans, then paints it', async () => {
+    const page = await suite.eb.context.newPage();
+    // A page-side heartbeat: the longest gap between timer ticks while Backstory works.
+    await page.addInitScript(() => {
+      const w = window as unknown as { maxGap: number };
+      w.maxGap = 0;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        w.maxGap = Math.max(w.maxGap, now - last);
+        last = now;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+    });
+    await page.goto(suite.server.url('huge.html'));
+    await page.click('#ping');
+    expect(await page.textContent('#out')).toBe('pong');
+    await waitForHighlights(page, 30_000);
+    const painted = await paintedCount(page);
+    expect(painted).toBeGreaterThan(10_000);
+    const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
+    // A frozen tab stalls for seconds; sliced work leaves the page's own timers running.
+    expect(gap).toBeLessThan(1000);
+    await page.close();
+  });
+});
