@@ -8,10 +8,10 @@ import { type CardHost, createCardHost, rangeReference } from './card-host';
 import { caretAt, rangeContains, watchPointer } from './hover';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
-import { observePage } from './observe';
-import { buildModel, countEntities, mentionAt, type PageModel } from './page-model';
+import { type Change, observePage } from './observe';
+import { countEntities, createPageIndex, type Diff, type PageIndex } from './page-index';
 import { createPainter } from './paint';
-import { collectBlocks } from './scan';
+import { createPaintWindow } from './paint-window';
 import { sliceTimer } from './slice';
 
 const matcher = compileMatcher(nameIndex);
@@ -23,12 +23,17 @@ const isTop = window === window.top;
 
 let enabled = false;
 let forced = false;
-let model: PageModel | null = null;
+let index: PageIndex | null = null;
+/** Index updates run one at a time; changes that arrive meanwhile are merged. */
+let updating: Promise<void> = Promise.resolve();
+let pendingChange: Change | null = null;
 /** Lifetime of everything that runs while Backstory is on for this site. */
 let active: AbortController | null = null;
 let card: CardHost | null = null;
 let intent: Intent | null = null;
 let pointer: { x: number; y: number } | undefined;
+/** Highlights a page that does not look like AI news (the popup's "Highlight anyway"). */
+let forceNow: () => void = () => undefined;
 
 const loadDetails = (id: string) => {
   let p = details.get(id);
@@ -41,7 +46,8 @@ const loadDetails = (id: string) => {
 };
 
 function state(): PageState {
-  const counts = model ? countEntities(model) : new Map<string, number>();
+  const placed = index?.placed() ?? [];
+  const counts = countEntities(placed);
   const entities = [...counts].map(([id, count]) => {
     const e = names.get(id);
     return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
@@ -49,10 +55,10 @@ function state(): PageState {
   return {
     hostname,
     enabled,
-    relevant: model?.verdict.relevant ?? false,
+    relevant: index?.verdict().relevant ?? false,
     forced,
     entities,
-    total: model?.placed.length ?? 0,
+    total: placed.length,
   };
 }
 
@@ -60,18 +66,20 @@ const report = () => {
   if (isTop) void toBackground({ kind: 'page-state', state: state() }).catch(() => undefined);
 };
 
-function openCard(index: number, at?: { x: number; y: number }) {
-  const p = model?.placed[index];
+const placedList = () => index?.placed() ?? [];
+
+function openCard(at: number, pointerAt?: { x: number; y: number }) {
+  const p = placedList()[at];
   if (!p || !card) return;
   const entry = names.get(p.entityId);
   if (!entry) return;
   painter.setActive(p.range);
-  const onPage = new Set(model?.placed.map((m) => m.entityId));
+  const onPage = new Set(placedList().map((m) => m.entityId));
   const base = { id: p.entityId, name: entry.name, category: entry.category, onPage };
   const reference = rangeReference(p.range);
-  card.show({ ...base, details: undefined }, reference, at);
+  card.show({ ...base, details: undefined }, reference, pointerAt);
   void loadDetails(p.entityId).then((d) => {
-    if (intent?.current() === index && model?.placed[index] === p) card?.show({ ...base, details: d }, reference);
+    if (intent?.current() === at && placedList()[at] === p) card?.show({ ...base, details: d }, reference);
   });
 }
 
@@ -81,8 +89,8 @@ function closeCard() {
 }
 
 /** Keyboard and popup route: scroll a mention into view and open its card at once. */
-function focusMention(index: number) {
-  const p = model?.placed[index];
+function focusMention(at: number) {
+  const p = placedList()[at];
   if (!p || !intent || !card) return;
   const live = document.createRange();
   live.setStart(p.range.startContainer, p.range.startOffset);
@@ -91,42 +99,46 @@ function focusMention(index: number) {
   if (rect.top < 40 || rect.bottom > window.innerHeight - 40) {
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
   }
-  intent.openNow(index);
+  intent.openNow(at);
   const entry = names.get(p.entityId);
-  const n = model?.placed.length ?? 0;
-  card.announce(`${entry?.name ?? p.entityId}, ${entry?.category ?? ''}. Mention ${index + 1} of ${n}.`);
+  const n = placedList().length;
+  card.announce(`${entry?.name ?? p.entityId}, ${entry?.category ?? ''}. Mention ${at + 1} of ${n}.`);
 }
 
 function step(direction: 1 | -1) {
-  const n = model?.placed.length ?? 0;
+  const n = placedList().length;
   if (!n || !intent) return;
   const cur = intent.current();
   const next = cur === -1 ? (direction === 1 ? 0 : n - 1) : (cur + direction + n) % n;
   focusMention(next);
 }
 
-async function scan(signal: AbortSignal) {
-  const timer = sliceTimer();
-  const blocks = await collectBlocks(document.body ?? document.documentElement, timer, signal);
-  const scanned = [];
-  for (const b of blocks) {
-    scanned.push({ text: b.text, candidates: matcher.scan(b.text) });
-    if (timer.expired()) await timer.next(signal);
+/** Brings the index and the paint up to date with a change; runs one at a time. */
+function update(change: Change, signal: AbortSignal, apply: (d: Diff) => void): Promise<void> {
+  if (pendingChange !== null) {
+    pendingChange = pendingChange === 'all' || change === 'all' ? 'all' : [...pendingChange, ...change];
+    return updating;
   }
-  const previous = intent?.current() ?? -1;
-  const open = previous === -1 ? null : model?.placed[previous];
-  model = buildModel(blocks, scanned, matcher, { force: forced });
-  painter.paint(model.placed);
-  if (open) {
-    // Keep the card on the same mention after a rescan, if it is still there.
-    const r = open.range;
-    const same = model.placed.findIndex(
-      (p) => p.range.startContainer === r.startContainer && p.range.startOffset === r.startOffset,
-    );
-    if (same === -1) intent?.reset();
-    else intent?.retarget(same);
-  }
-  report();
+  pendingChange = change;
+  updating = updating.then(async () => {
+    const next = pendingChange;
+    pendingChange = null;
+    if (!next || !index || signal.aborted) return;
+    const open = intent?.current() ?? -1;
+    const openRange = open === -1 ? null : (placedList()[open]?.range ?? null);
+    apply(await index.update(next, sliceTimer(), signal));
+    if (openRange) {
+      // Keep the card on the same mention after a rescan, if it is still there.
+      const same = placedList().findIndex(
+        (p) => p.range.startContainer === openRange.startContainer && p.range.startOffset === openRange.startOffset,
+      );
+      if (same === -1) intent?.reset();
+      else intent?.retarget(same);
+    }
+    report();
+  });
+  updating = updating.catch(() => undefined);
+  return updating;
 }
 
 function activate() {
@@ -136,6 +148,10 @@ function activate() {
   const { signal } = run;
   card = createCardHost(signal);
   const host = card;
+  const pageIndex = createPageIndex(matcher);
+  index = pageIndex;
+  const window_ = createPaintWindow(painter, pageIndex, signal);
+  const apply = (d: Diff) => window_.apply(d);
   intent = createIntent({ showDelay: 300, hideDelay: 300, open: (i) => openCard(i, pointer), close: closeCard });
   const hover = intent;
   watchPointer(
@@ -143,23 +159,27 @@ function activate() {
     (point, overUi) => {
       pointer = point;
       hover.pointerInCard(overUi);
-      if (overUi || !model?.placed.length) return;
+      if (overUi || placedList().length === 0) return;
       const caret = caretAt(point.x, point.y);
-      let index = caret ? mentionAt(model, caret.node, caret.offset) : -1;
-      const p = index === -1 ? undefined : model.placed[index];
-      if (p && !rangeContains(p.range, point.x, point.y)) index = -1;
-      hover.pointerOn(index);
+      const p = caret ? pageIndex.at(caret.node, caret.offset) : undefined;
+      hover.pointerOn(p && rangeContains(p.range, point.x, point.y) ? placedList().indexOf(p) : -1);
     },
     (e) => host.owns(e),
   );
-  installKeys(signal, { step, escape: () => hover.dismiss(), hasMentions: () => (model?.placed.length ?? 0) > 0 });
+  installKeys(signal, { step, escape: () => hover.dismiss(), hasMentions: () => placedList().length > 0 });
   observePage(
     signal,
     () => host.element(),
-    () => void scan(signal).catch(() => undefined),
+    (change) => void update(change, signal, apply),
   );
-  void scan(signal).catch(() => undefined);
+  if (forced) pageIndex.force();
+  void update('all', signal, apply);
+  forceNow = () => {
+    apply(pageIndex.force());
+    report();
+  };
 }
+
 
 function deactivate() {
   active?.abort();
@@ -167,7 +187,7 @@ function deactivate() {
   intent?.reset();
   intent = null;
   card = null;
-  model = null;
+  index = null;
   painter.clear();
   report();
 }
@@ -181,14 +201,17 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
       step(message.direction);
       return undefined;
     case 'show-entity': {
-      const index = model?.placed.findIndex((p) => p.entityId === message.id) ?? -1;
-      if (index !== -1) focusMention(index);
-      return Promise.resolve(index !== -1);
+      const at = placedList().findIndex((p) => p.entityId === message.id);
+      if (at !== -1) focusMention(at);
+      return Promise.resolve(at !== -1);
     }
     case 'highlight-anyway': {
       forced = true;
-      if (!enabled || !active) return Promise.resolve(state());
-      return scan(active.signal).then(state);
+      // After any scan in progress, so the forced decision covers the whole page.
+      return updating.then(() => {
+        forceNow();
+        return state();
+      });
     }
     default:
       return undefined;

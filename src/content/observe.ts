@@ -1,38 +1,78 @@
-const QUIET_MS = 200;
-const MAX_WAIT_MS = 1000;
+import { blockElementOf, isInline } from './scan';
+
+/** More records than this in one frame: rescanning the page is cheaper than sorting them out. */
+const FLOOD = 1000;
+
+/** What changed: block elements and added subtrees to rescan, or the whole page. */
+export type Change = Element[] | 'all';
 
 /**
- * Watches the page for new or edited text and asks for a rescan once things settle
- * (at most once a second while a page keeps changing). Our own UI is ignored.
+ * Watches the page for new or edited text. The MutationObserver callback only queues; the queue
+ * is drained once per animation frame into the elements to rescan. Our own UI is ignored, and a
+ * same-document navigation (an SPA changing its URL) asks for a full rescan.
  */
-export function observePage(signal: AbortSignal, ownHost: () => Element | null, rescan: () => void): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let first = 0;
-  const fire = () => {
-    timer = undefined;
-    first = 0;
-    if (!signal.aborted) rescan();
-  };
-  const observer = new MutationObserver((records) => {
+export function observePage(
+  signal: AbortSignal,
+  ownHost: () => Element | null,
+  onChange: (change: Change) => void,
+): void {
+  let queue: MutationRecord[] = [];
+  let frame = 0;
+  let url = location.href;
+
+  const drain = () => {
+    frame = 0;
+    const records = queue;
+    queue = [];
+    if (signal.aborted) return;
+    if (location.href !== url) {
+      url = location.href;
+      onChange('all');
+      return;
+    }
+    if (records.length > FLOOD) {
+      onChange('all');
+      return;
+    }
     const host = ownHost();
-    const relevant = records.some((r) => {
-      if (host && (r.target === host || host.contains(r.target))) return false;
-      if (r.type === 'characterData') return true;
-      for (const n of r.addedNodes) if (n !== host) return true;
-      return r.removedNodes.length > 0 && !(r.removedNodes.length === 1 && r.removedNodes[0] === host);
-    });
-    if (!relevant) return;
-    const now = performance.now();
-    if (!first) first = now;
-    clearTimeout(timer);
-    timer = setTimeout(fire, now - first > MAX_WAIT_MS ? 0 : QUIET_MS);
+    const roots = new Set<Element>();
+    let removedBlock = false;
+    for (const r of records) {
+      if (host && (r.target === host || host.contains(r.target))) continue;
+      if (r.type === 'characterData') {
+        roots.add(blockElementOf(r.target));
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        if (n === host) continue;
+        if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) roots.add(n as Element);
+        else if (n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.TEXT_NODE) roots.add(blockElementOf(r.target));
+      }
+      for (const n of r.removedNodes) {
+        // A removed block takes its own entries with it; removed text or inline markup changes its block.
+        if (n === host) continue;
+        if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) {
+          removedBlock = true;
+          continue;
+        }
+        if (r.target.isConnected) roots.add(blockElementOf(r.target));
+      }
+    }
+    // An empty list still prunes blocks that left the page.
+    if (roots.size > 0 || removedBlock) onChange([...roots]);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) queue.push(r);
+    if (!frame) frame = requestAnimationFrame(drain);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      queue = [];
     },
     { once: true },
   );

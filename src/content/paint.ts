@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../knowledge/schema';
+import type { Category } from '../knowledge/schema';
 
 /** A mention placed in the page: its range and what it names. */
 export type Placed = {
@@ -30,21 +30,15 @@ export function createPainter() {
     return h;
   };
   return {
-    /** Replaces what is painted with these mentions. */
-    paint(placed: readonly Placed[]): void {
+    /** Paints these mentions (adding to what is painted). */
+    add(placed: readonly Placed[]): void {
       if (!supported()) return;
-      const byCategory = new Map<Category, StaticRange[]>(CATEGORIES.map((c) => [c, []]));
-      for (const p of placed) byCategory.get(p.category)?.push(p.range);
-      for (const [category, ranges] of byCategory) {
-        const name = highlightName(category);
-        if (ranges.length === 0) {
-          if (own.has(name)) get(name).clear();
-          continue;
-        }
-        const h = get(name);
-        h.clear();
-        for (const r of ranges) h.add(r);
-      }
+      for (const p of placed) get(highlightName(p.category)).add(p.range);
+    },
+    /** Unpaints these mentions; ranges not painted are ignored. */
+    remove(placed: readonly Placed[]): void {
+      if (!supported()) return;
+      for (const p of placed) own.get(highlightName(p.category))?.delete(p.range);
     },
     /** Marks the mention under the pointer or keyboard focus; `null` unmarks. */
     setActive(range: StaticRange | null): void {
@@ -52,6 +46,12 @@ export function createPainter() {
       const h = get(highlightName('active'));
       h.clear();
       if (range) h.add(range);
+    },
+    /** Number of ranges registered now, all categories (bounded on very large pages). */
+    size(): number {
+      let n = 0;
+      for (const [name, h] of own) if (name !== highlightName('active')) n += h.size;
+      return n;
     },
     /** Removes every highlight Backstory registered. */
     clear(): void {

@@ -4,7 +4,7 @@ import type { SliceTimer } from './slice';
 export type Segment = { node: Text; start: number };
 
 /** The text of one block (paragraph, heading, cell), joined across inline markup. */
-export type TextBlock = { text: string; segments: Segment[] };
+export type TextBlock = { text: string; segments: Segment[]; element: Element };
 
 /** Elements whose text is not prose, or not ours to touch. */
 const SKIP = new Set([
@@ -90,8 +90,7 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   const findBlock = (el: Element): Element => {
     const known = blockOf.get(el);
     if (known) return known;
-    const parent = el.parentElement;
-    const block = INLINE.has(el.localName) && parent ? findBlock(parent) : el;
+    const block = blockElementOf(el);
     blockOf.set(el, block);
     return block;
   };
@@ -119,7 +118,7 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
     if (!shown) continue;
     const block = findBlock(parent);
     if (block !== currentBlock || !current) {
-      current = { text: '', segments: [] };
+      current = { text: '', segments: [], element: block };
       currentBlock = block;
       blocks.push(current);
     }
@@ -128,6 +127,16 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   }
   return blocks;
 }
+
+/** The nearest ancestor-or-self that is not inline: text around inline markup joins there. */
+export function blockElementOf(node: Node): Element {
+  let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el && INLINE.has(el.localName) && el.parentElement) el = el.parentElement;
+  return el ?? (node.ownerDocument ?? document).documentElement;
+}
+
+/** True for elements whose text flows into their parent's block. */
+export const isInline = (el: Element): boolean => INLINE.has(el.localName);
 
 /** Finds the text node and offset of a position in a block's joined text. */
 export function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {

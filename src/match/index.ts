@@ -1,8 +1,18 @@
 import type { Matcher, Mention } from './matcher';
-import { resolveMentions } from './relevance';
+import { resolveMentions, scanBlock } from './relevance';
 
 export { type Candidate, compileMatcher, type Matcher, type Mention } from './matcher';
-export { assess, resolveMentions, type ScannedBlock, type Verdict } from './relevance';
+export {
+  assess,
+  createEvidence,
+  decideBlock,
+  type Evidence,
+  type Flagged,
+  resolveMentions,
+  type ScannedBlock,
+  scanBlock,
+  type Verdict,
+} from './relevance';
 
 /**
  * The pure core: text → mentions, treating the text as a whole page
@@ -17,8 +27,10 @@ export function findMentions(matcher: Matcher, text: string, options: { force?: 
     last = m.index + m[0].length;
   }
   blocks.push({ text: text.slice(last), offset: last });
-  const scanned = blocks.map((b) => ({ text: b.text, candidates: matcher.scan(b.text) }));
-  const { mentions } = resolveMentions(scanned, options);
+  const { mentions } = resolveMentions(
+    blocks.map((b) => scanBlock(matcher, b.text)),
+    options,
+  );
   return mentions.flatMap((list, i) => {
     const offset = blocks[i]?.offset ?? 0;
     return list.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));

@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from './common-words';
-import type { Candidate, Mention } from './matcher';
+import type { Candidate, Matcher, Mention } from './matcher';
 
 /** How sure we are that a page is about AI/tech, and why. */
 export type Verdict = {
@@ -10,8 +10,24 @@ export type Verdict = {
   topicWords: number;
 };
 
-/** One block of page text (a paragraph, a heading) with the candidates found in it. */
-export type ScannedBlock = { text: string; candidates: Candidate[] };
+/** A candidate with what its own block says about it (independent of the rest of the page). */
+export type Flagged = Candidate & {
+  /** Another unambiguous name or a topic word in the same sentence. */
+  cue: boolean;
+  /** An ordinary word capitalised only because it opens a sentence ("Scale matters"). */
+  initialWord: boolean;
+};
+
+/** One block of page text analysed on its own: cached, so page changes rescan only what changed. */
+export type ScannedBlock = {
+  text: string;
+  candidates: Flagged[];
+  /** Entities this block names without doubt. */
+  sure: string[];
+  /** Ambiguous entities this block names with a cue, not at a sentence start. */
+  cued: string[];
+  topicWords: number;
+};
 
 // Case-sensitive on purpose: "AI" is a topic word, "ai" (a sloth, Japanese "love") is not.
 const TOPIC =
@@ -19,66 +35,112 @@ const TOPIC =
 
 const countTopic = (text: string): number => text.match(TOPIC)?.length ?? 0;
 
-/** The sentence around `[start, end)`: from the last sentence end before it to the next after it. */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  const before = text.slice(0, start);
-  const stop = /[.!?…]["'”’)\]]*\s+(?=[^.!?…]*$)/u.exec(before);
-  const after = /[.!?…](?=["'”’)\]]*(?:\s|$))/u.exec(text.slice(end));
-  return [stop ? stop.index + stop[0].length : 0, after ? end + after.index + 1 : text.length];
-}
-
 const hasTopic = (text: string): boolean => {
   TOPIC.lastIndex = 0;
   return TOPIC.test(text);
 };
 
+/** The sentence around `[start, end)`: from the last sentence end before it to the next after it. */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const stop = /[.!?…]["'”’)\]]*\s+(?=[^.!?…]*$)/u.exec(before);
+  const after = /[.!?…](?=["'”’)\]]*(?:\s|$))/u.exec(text.slice(end, end + 400));
+  const from = stop ? start - before.length + stop.index + stop[0].length : Math.max(0, start - 400);
+  return [from, after ? end + after.index + 1 : Math.min(text.length, end + 400)];
+}
+
 /** True when a name opens a sentence, where any ordinary word is capitalised too. */
 export const sentenceInitial = (text: string, start: number): boolean =>
   /(?:^|[.!?:]["'”’)\]]*)\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
 
-/** Scores a page from its unambiguous names and topic words. */
-export function assess(blocks: ScannedBlock[]): Verdict {
+/** Finds the candidates of one block and what the block itself says about them. */
+export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
+  const raw = matcher.scan(text);
   const sure = new Set<string>();
-  let topicWords = 0;
-  for (const b of blocks) {
-    for (const c of b.candidates) if (!c.ambiguous) sure.add(c.entityId);
-    topicWords += countTopic(b.text);
-  }
-  const entities = sure.size;
-  const relevant = entities >= 4 || (entities >= 2 && topicWords >= 2) || (entities >= 1 && topicWords >= 4);
-  return { relevant, entities, topicWords };
+  const cued = new Set<string>();
+  const candidates = raw.map((c): Flagged => {
+    if (!c.ambiguous) {
+      sure.add(c.entityId);
+      return { ...c, cue: true, initialWord: false };
+    }
+    const [s, e] = sentenceAround(text, c.start, c.end);
+    const cue = raw.some((o) => o !== c && !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(text.slice(s, e));
+    const initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
+    if (cue && !initialWord) cued.add(c.entityId);
+    return { ...c, cue, initialWord };
+  });
+  return { text, candidates, sure: [...sure], cued: [...cued], topicWords: countTopic(text) };
 }
+
+const bump = (map: Map<string, number>, keys: string[], by: number) => {
+  for (const k of keys) {
+    const n = (map.get(k) ?? 0) + by;
+    if (n > 0) map.set(k, n);
+    else map.delete(k);
+  }
+};
+
+/** Page-wide evidence, kept as counts so blocks can come and go. */
+export function createEvidence() {
+  const sure = new Map<string, number>();
+  const cued = new Map<string, number>();
+  let topicWords = 0;
+  return {
+    add(b: ScannedBlock, sign: 1 | -1 = 1): void {
+      bump(sure, b.sure, sign);
+      bump(cued, b.cued, sign);
+      topicWords += sign * b.topicWords;
+    },
+    verdict(): Verdict {
+      const entities = sure.size;
+      const relevant = entities >= 4 || (entities >= 2 && topicWords >= 2) || (entities >= 1 && topicWords >= 4);
+      return { relevant, entities, topicWords };
+    },
+    isSure: (id: string) => sure.has(id),
+    isConfirmed: (id: string) => sure.has(id) || cued.has(id),
+    /** Changes whenever a decision about some ambiguous name could change. */
+    signature: () => `${[...sure.keys()].sort().join()}|${[...cued.keys()].sort().join()}`,
+  };
+}
+
+/** Page-wide evidence. */
+export type Evidence = ReturnType<typeof createEvidence>;
 
 const strip = ({ start, end, entityId, alias }: Candidate): Mention => ({ start, end, entityId, alias });
 
 /**
- * Keeps the mentions a reader would expect on this page. Nothing on a page that is not
- * AI news (unless `force`). An ambiguous alias ("Amazon", "Gemini") counts when the page names
- * the same entity without doubt, or its sentence has another name or a topic word; an ambiguous
- * ordinary word at a sentence start ("Scale") only when the entity is confirmed elsewhere.
+ * The mentions of one block a reader would expect. An ambiguous alias ("Amazon", "Gemini") counts
+ * when the page names the same entity without doubt or its sentence has a cue; an ordinary word
+ * at a sentence start ("Scale") only when the entity is confirmed elsewhere on the page.
+ */
+export function decideBlock(block: ScannedBlock, evidence: Evidence): Mention[] {
+  return block.candidates
+    .filter(
+      (c) =>
+        !c.ambiguous ||
+        ((c.cue || evidence.isSure(c.entityId)) && (!c.initialWord || evidence.isConfirmed(c.entityId))),
+    )
+    .map(strip);
+}
+
+/** Scores a page from its blocks. */
+export function assess(blocks: readonly ScannedBlock[]): Verdict {
+  const evidence = createEvidence();
+  for (const b of blocks) evidence.add(b);
+  return evidence.verdict();
+}
+
+/**
+ * Keeps the mentions a reader would expect on a whole page: nothing on a page that is not
+ * AI news (unless `force`), and ambiguous names only with evidence (see {@link decideBlock}).
  */
 export function resolveMentions(
-  blocks: ScannedBlock[],
+  blocks: readonly ScannedBlock[],
   options: { force?: boolean } = {},
 ): { verdict: Verdict; mentions: Mention[][] } {
-  const verdict = assess(blocks);
+  const evidence = createEvidence();
+  for (const b of blocks) evidence.add(b);
+  const verdict = evidence.verdict();
   if (!verdict.relevant && !options.force) return { verdict, mentions: blocks.map(() => []) };
-  const sure = new Set<string>();
-  for (const b of blocks) for (const c of b.candidates) if (!c.ambiguous) sure.add(c.entityId);
-  const confirmed = new Set(sure);
-  const initialWord = (b: ScannedBlock, c: Candidate) => COMMON_WORDS.has(c.alias) && sentenceInitial(b.text, c.start);
-  const cued = blocks.map((b) =>
-    b.candidates.map((c) => {
-      if (!c.ambiguous || sure.has(c.entityId)) return true;
-      const [s, e] = sentenceAround(b.text, c.start, c.end);
-      const cue =
-        b.candidates.some((o) => o !== c && !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(b.text.slice(s, e));
-      if (cue && !initialWord(b, c)) confirmed.add(c.entityId);
-      return cue;
-    }),
-  );
-  const mentions = blocks.map((b, i) =>
-    b.candidates.filter((c, j) => cued[i]?.[j] && (!initialWord(b, c) || confirmed.has(c.entityId))).map(strip),
-  );
-  return { verdict, mentions };
+  return { verdict, mentions: blocks.map((b) => decideBlock(b, evidence)) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cardText,
+  openPopup,
   paintedCount,
   pointOfText,
   readCard,
@@ -105,6 +106,36 @@ describe('on a page in Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('follows the page as it changes: added, edited and removed text', async () => {
+    const page = await suite.open('four-names.html');
+    await waitForHighlights(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Nvidia shipped more H100 chips.';
+      document.querySelector('main')?.append(p);
+    });
+    await page.waitForFunction(() =>
+      [...((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip') ?? [])].length === 2,
+    );
+    expect((await readHighlights(page))['backstory-chip']).toEqual(['Trainium', 'H100']);
+    await page.evaluate(() => {
+      const text = document.querySelector('#p1')?.firstChild as Text;
+      text.data = text.data.replace('Anthropic', 'The lab');
+    });
+    await page.waitForFunction(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-company');
+      return h?.size === 2;
+    });
+    expect((await readHighlights(page))['backstory-company']).toEqual(['Amazon', 'Nvidia']);
+    await page.evaluate(() => document.querySelector('#added')?.remove());
+    await page.waitForFunction(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip');
+      return h?.size === 1;
+    });
+    await page.close();
+  });
+
   it('highlights nothing on a page that is not AI news', async () => {
     const page = await suite.open('amazon-rainforest.html');
     await page.waitForTimeout(1500);
@@ -133,11 +164,29 @@ describe('on a page in Chromium with the built extension', () => {
     await page.click('#ping');
     expect(await page.textContent('#out')).toBe('pong');
     await waitForHighlights(page, 30_000);
-    const painted = await paintedCount(page);
-    expect(painted).toBeGreaterThan(10_000);
     const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
     // A frozen tab stalls for seconds; sliced work leaves the page's own timers running.
     expect(gap).toBeLessThan(1000);
+    // Tens of thousands of mentions, but only those within a few screens are registered.
+    await page.bringToFront();
+    const popup = await openPopup(suite.eb);
+    const summary = await popup.evaluate<string>("document.querySelector('.summary').textContent");
+    popup.close();
+    const total = Number(/([\d]+) mentions/.exec(summary)?.[1]);
+    expect(total).toBeGreaterThan(20_000);
+    const top = await paintedCount(page);
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(3000);
+    // Scrolled to the end, the mentions there get painted and the count stays bounded.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => {
+      const last = document.body.lastElementChild as Element;
+      const ranges = [...(CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.values()].flatMap(
+        (h) => [...h],
+      );
+      return ranges.some((r) => last.contains(r.startContainer));
+    });
+    expect(await paintedCount(page)).toBeLessThan(3000);
     await page.close();
   });
 });

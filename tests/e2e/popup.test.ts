@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await suite?.stop();
-  rmSync(profile, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Waits until the page's painted range count satisfies `ok`. */

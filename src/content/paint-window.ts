@@ -1,0 +1,71 @@
+import type { Diff, PageIndex } from './page-index';
+import type { Painter, Placed } from './paint';
+import { blockElementOf } from './scan';
+
+/** Above this many mentions, only blocks near the viewport are painted. */
+export const PAINT_BOUND = 1500;
+/** How far beyond the viewport blocks stay painted: two screens each way. */
+const MARGIN = '200% 0px 200% 0px';
+
+/**
+ * Applies index changes to the painter. Chromium rebuilds every registered highlight on frames
+ * where the page's DOM changes, so on very large pages only blocks within a few screens of the
+ * viewport are registered (an IntersectionObserver, no layout reads of ours).
+ */
+export function createPaintWindow(painter: Painter, index: PageIndex, signal: AbortSignal) {
+  let io: IntersectionObserver | null = null;
+  const near = new Set<Element>();
+  let byElement: Map<Element, Placed[]> | null = null;
+  const placedIn = (el: Element): Placed[] => {
+    if (!byElement) {
+      byElement = new Map();
+      for (const e of index.entries()) {
+        const list = byElement.get(e.block.element);
+        if (list) list.push(...e.placed);
+        else byElement.set(e.block.element, [...e.placed]);
+      }
+    }
+    return byElement.get(el) ?? [];
+  };
+
+  const startBounding = () => {
+    painter.remove(index.placed());
+    io = new IntersectionObserver(
+      (records) => {
+        for (const r of records) {
+          if (r.isIntersecting === near.has(r.target)) continue;
+          if (r.isIntersecting) {
+            near.add(r.target);
+            painter.add(placedIn(r.target));
+          } else {
+            near.delete(r.target);
+            painter.remove(placedIn(r.target));
+          }
+        }
+      },
+      { rootMargin: MARGIN },
+    );
+    for (const e of index.entries()) io.observe(e.block.element);
+  };
+  signal.addEventListener('abort', () => io?.disconnect(), { once: true });
+
+  return {
+    apply(diff: Diff): void {
+      byElement = null;
+      painter.remove(diff.removed);
+      if (!io && index.placed().length > PAINT_BOUND) {
+        startBounding();
+        return;
+      }
+      if (!io) {
+        painter.add(diff.added);
+        return;
+      }
+      const observer = io;
+      const nearNow = diff.added.filter((p) => near.has(blockElementOf(p.range.startContainer)));
+      painter.add(nearNow);
+      for (const p of diff.added) observer.observe(blockElementOf(p.range.startContainer));
+    },
+    bounded: () => io !== null,
+  };
+}
