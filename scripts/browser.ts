@@ -75,7 +75,7 @@ export async function launchWithExtension(options: {
       await browser.close().catch(() => undefined);
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
-      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
