@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toNameIndex } from '../src/knowledge/name-index.ts';
+import { allAliases, type CompiledNames, toNameIndex } from '../src/knowledge/name-index.ts';
 import { KnowledgeError, validateKnowledge } from '../src/knowledge/validate.ts';
+import { aliasPattern } from '../src/match/pattern.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,6 +32,8 @@ export function prepareKnowledge(): Record<string, string> {
   const knowledge = resolve(out, 'knowledge.json');
   const names = resolve(out, 'name-index.json');
   writeFileSync(knowledge, JSON.stringify(entities));
-  writeFileSync(names, JSON.stringify(toNameIndex(entities)));
+  const entries = toNameIndex(entities);
+  const compiled: CompiledNames = { entries, pattern: aliasPattern(allAliases(entries)) };
+  writeFileSync(names, JSON.stringify(compiled));
   return { 'backstory:knowledge': knowledge, 'backstory:name-index': names };
 }

@@ -19,10 +19,10 @@ const CATEGORY_LABEL: Record<Category, string> = {
   person: 'Person',
 };
 
-const month = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2024-11-22" → "Nov 2024". */
-export const formatAsOf = (iso: string) => month.format(new Date(`${iso}T00:00:00Z`));
+/** "2024-11-22" → "Nov 2024" (no Intl: creating a formatter costs milliseconds on every page). */
+export const formatAsOf = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
 
 const host = (url: string) => {
   try {

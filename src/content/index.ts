@@ -14,8 +14,8 @@ import { createPainter } from './paint';
 import { createPaintWindow } from './paint-window';
 import { sliceTimer } from './slice';
 
-const matcher = compileMatcher(nameIndex);
-const names = new Map(nameIndex.map((e) => [e.id, e]));
+const matcher = compileMatcher(nameIndex.entries, nameIndex.pattern);
+const names = new Map(nameIndex.entries.map((e) => [e.id, e]));
 const painter = createPainter();
 const details = new Map<string, Promise<EntityDetails | null>>();
 const hostname = location.hostname;
@@ -179,7 +179,6 @@ function activate() {
     report();
   };
 }
-
 
 function deactivate() {
   active?.abort();

@@ -1,5 +1,5 @@
 import type { Category } from '../knowledge/schema';
-import { createEvidence, decideBlock, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
+import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
 import type { Placed } from './paint';
 import { collectBlocks, locate, type TextBlock } from './scan';
 import type { SliceTimer } from './slice';
@@ -19,6 +19,15 @@ const before = (a: Entry, b: Entry) => {
 const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
 
 /**
+ * False when the text at `offset` sits in an element the reader cannot see (display:none and
+ * friends). Asked only where a name was found, so most of a page never costs a style lookup.
+ */
+const visible = (block: TextBlock, offset: number): boolean => {
+  const parent = locate(block, offset, false)[0].parentElement;
+  return !parent || typeof parent.checkVisibility !== 'function' || parent.checkVisibility();
+};
+
+/**
  * Everything Backstory knows about the page, block by block, kept up to date as the page
  * changes: only changed blocks are rescanned, and decisions are redone only when page-wide
  * evidence changes (a first sure name, the page turning out to be AI news).
@@ -35,7 +44,8 @@ export function createPageIndex(matcher: Matcher) {
     entry.placed = [];
     if (!active) return;
     const { block } = entry;
-    for (const m of decideBlock(entry.scanned, evidence)) {
+    for (const m of entry.scanned.candidates) {
+      if (!accepts(m, evidence) || !visible(block, m.start)) continue;
       const [startContainer, startOffset] = locate(block, m.start, false);
       const [endContainer, endOffset] = locate(block, m.end, true);
       const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });

@@ -29,7 +29,7 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
   };
 
   const startBounding = () => {
-    painter.remove(index.placed());
+    painter.reset();
     io = new IntersectionObserver(
       (records) => {
         for (const r of records) {

@@ -47,6 +47,10 @@ export function createPainter() {
       h.clear();
       if (range) h.add(range);
     },
+    /** Unpaints every mention (keeps the active mark). */
+    reset(): void {
+      for (const [name, h] of own) if (name !== highlightName('active')) h.clear();
+    },
     /** Number of ranges registered now, all categories (bounded on very large pages). */
     size(): number {
       let n = 0;

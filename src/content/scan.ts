@@ -65,7 +65,8 @@ const INLINE = new Set([
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * Collects the page's visible prose into blocks, without touching the DOM.
+ * Collects the page's prose into blocks, without touching the DOM (hidden text is dropped later,
+ * only where a name was found: see page-index).
  * Collect first, act later: nothing is painted while the walker runs.
  * Verdicts are memoised per element, so each element is judged once per scan.
  */
@@ -96,7 +97,6 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   };
 
   const blocks: TextBlock[] = [];
-  const visible = new Map<Element, boolean>();
   let current: TextBlock | null = null;
   let currentBlock: Element | null = null;
   const doc = root.ownerDocument ?? (root as Document);
@@ -109,13 +109,6 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
     if (!parent || !isAllowed(parent)) continue;
     const data = node.data;
     if (data.trim() === '') continue;
-    let shown = visible.get(parent);
-    if (shown === undefined) {
-      // display:none and friends; one style lookup per parent element.
-      shown = typeof parent.checkVisibility === 'function' ? parent.checkVisibility() : true;
-      visible.set(parent, shown);
-    }
-    if (!shown) continue;
     const block = findBlock(parent);
     if (block !== currentBlock || !current) {
       current = { text: '', segments: [], element: block };

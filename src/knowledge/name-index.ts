@@ -12,12 +12,24 @@ export type NameEntry = {
 /** Every entity's names, in knowledge-file order. */
 export type NameIndex = NameEntry[];
 
+/** Both apostrophes: pages write "Commissioner’s" as often as "Commissioner's". */
+const withApostrophes = (list: string[]): string[] =>
+  list.flatMap((a) => (/['’]/.test(a) ? [...new Set([a, a.replace(/’/g, "'"), a.replace(/'/g, '’')])] : [a]));
+
 /** Strips a validated knowledge file down to the names the matcher compiles. */
 export const toNameIndex = (entities: Entity[]): NameIndex =>
   entities.map(({ id, name, category, aliases, ambiguousAliases }) => ({
     id,
     name,
     category,
-    aliases,
-    ambiguous: ambiguousAliases,
+    aliases: withApostrophes(aliases),
+    ambiguous: withApostrophes(ambiguousAliases),
   }));
+
+/** Every alias the matcher compiles, plain and ambiguous (a plain alias wins a clash). */
+export const allAliases = (index: NameIndex): string[] => [
+  ...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous])),
+];
+
+/** The generated module: the index and its alias pattern, compiled at build time, not on every page. */
+export type CompiledNames = { entries: NameIndex; pattern: string };

@@ -3,11 +3,11 @@ import { resolveMentions, scanBlock } from './relevance';
 
 export { type Candidate, compileMatcher, type Matcher, type Mention } from './matcher';
 export {
+  accepts,
   assess,
   createEvidence,
   decideBlock,
   type Evidence,
-  type Flagged,
   resolveMentions,
   type ScannedBlock,
   scanBlock,

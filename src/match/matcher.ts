@@ -5,8 +5,12 @@ import { aliasPattern } from './pattern';
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
 
-/** A mention before relevance is decided; `ambiguous` aliases need evidence from the page. */
-export type Candidate = Mention & { ambiguous: boolean };
+/**
+ * A mention before relevance is decided; `ambiguous` aliases need evidence from the page.
+ * `cue` (another name or a topic word in the sentence) and `initialWord` (an ordinary word
+ * opening a sentence) are filled in by `scanBlock`.
+ */
+export type Candidate = Mention & { ambiguous: boolean; cue: boolean; initialWord: boolean };
 
 type AliasInfo = { entityId: string; ambiguous: boolean };
 
@@ -17,12 +21,17 @@ export type Matcher = {
   nameOf(entityId: string): string | undefined;
 };
 
-// Letters, marks and digits of any script make a word; a name must not touch one.
+// Letters, marks and digits of any script make a word; a name must not touch one,
+// nor run into a decimal ("GPT-4" is not in "GPT-4.5").
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
+const AFTER = `(?!${WORD}|[.,]\\p{N})`;
 const PLURAL_OK = /[\p{Lu}\p{N}]$/u;
 
-/** Compiles the name index once; `scan` is then a single pass of one RegExp. */
-export function compileMatcher(index: NameIndex): Matcher {
+/**
+ * Compiles the name index once; `scan` is then a single pass of one RegExp. The alias pattern
+ * may come precompiled from the build (`aliasPattern` of every alias), saving work on each page.
+ */
+export function compileMatcher(index: NameIndex, pattern?: string): Matcher {
   const aliases = new Map<string, AliasInfo>();
   const categories = new Map<string, Category>();
   const names = new Map<string, string>();
@@ -33,16 +42,45 @@ export function compileMatcher(index: NameIndex): Matcher {
     for (const a of e.ambiguous) if (!aliases.has(a)) aliases.set(a, { entityId: e.id, ambiguous: true });
   }
   // Group 1: the alias; group 2: a plural "s" ("H100s", "GPUs"), kept only after a capital or digit.
-  const re = new RegExp(`(?<!${WORD})(${aliasPattern(aliases.keys())})(s?)(?!${WORD})`, 'gu');
+  const source = `(?<!${WORD})(${pattern ?? aliasPattern(aliases.keys())})(s?)${AFTER}`;
+  const re = new RegExp(source, 'gu');
+  const sticky = new RegExp(source, 'uy');
+
+  /**
+   * Leftmost-longest would take "The Information" in "The Information Commissioner's Office";
+   * a longer name that starts inside a multi-word match and reaches further wins instead
+   * (but "Nvidia H100 GPUs" stays "Nvidia H100", the longer of the two).
+   */
+  const longerInside = (text: string, m: RegExpExecArray): RegExpExecArray | null => {
+    const alias = m[1] as string;
+    const end = m.index + m[0].length;
+    for (let i = alias.indexOf(' '); i !== -1; i = alias.indexOf(' ', i + 1)) {
+      sticky.lastIndex = m.index + i + 1;
+      const inner = sticky.exec(text);
+      if (inner && inner.index + inner[0].length > end && inner[0].length > m[0].length) return inner;
+    }
+    return null;
+  };
 
   return {
     scan(text) {
       const out: Candidate[] = [];
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if ((m[1] as string).includes(' ')) {
+          const inner = longerInside(text, m);
+          if (inner) {
+            m = inner;
+            re.lastIndex = inner.index + inner[0].length;
+          }
+        }
         const alias = m[1] as string;
         const plural = m[2] === 's';
-        if (plural && !PLURAL_OK.test(alias)) continue;
+        if (plural && !PLURAL_OK.test(alias)) {
+          // "Amazons" is not a plural name; a shorter name may still start here.
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         const info = aliases.get(alias) as AliasInfo;
         out.push({
           start: m.index,
@@ -50,6 +88,8 @@ export function compileMatcher(index: NameIndex): Matcher {
           entityId: info.entityId,
           alias,
           ambiguous: info.ambiguous,
+          cue: !info.ambiguous,
+          initialWord: false,
         });
       }
       return out;

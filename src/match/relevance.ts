@@ -10,18 +10,10 @@ export type Verdict = {
   topicWords: number;
 };
 
-/** A candidate with what its own block says about it (independent of the rest of the page). */
-export type Flagged = Candidate & {
-  /** Another unambiguous name or a topic word in the same sentence. */
-  cue: boolean;
-  /** An ordinary word capitalised only because it opens a sentence ("Scale matters"). */
-  initialWord: boolean;
-};
-
 /** One block of page text analysed on its own: cached, so page changes rescan only what changed. */
 export type ScannedBlock = {
   text: string;
-  candidates: Flagged[];
+  candidates: Candidate[];
   /** Entities this block names without doubt. */
   sure: string[];
   /** Ambiguous entities this block names with a cue, not at a sentence start. */
@@ -33,7 +25,13 @@ export type ScannedBlock = {
 const TOPIC =
   /(?<![\p{L}\p{N}])(?:AI|A\.I\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?)(?![\p{L}\p{N}])/gu;
 
-const countTopic = (text: string): number => text.match(TOPIC)?.length ?? 0;
+/** Topic words in a text, counted up to `cap`: relevance needs only a few, and big pages have many. */
+const countTopic = (text: string, cap: number): number => {
+  TOPIC.lastIndex = 0;
+  let n = 0;
+  while (n < cap && TOPIC.exec(text)) n++;
+  return n;
+};
 
 const hasTopic = (text: string): boolean => {
   TOPIC.lastIndex = 0;
@@ -55,21 +53,20 @@ export const sentenceInitial = (text: string, start: number): boolean =>
 
 /** Finds the candidates of one block and what the block itself says about them. */
 export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
-  const raw = matcher.scan(text);
+  const candidates = matcher.scan(text);
   const sure = new Set<string>();
   const cued = new Set<string>();
-  const candidates = raw.map((c): Flagged => {
+  for (const c of candidates) {
     if (!c.ambiguous) {
       sure.add(c.entityId);
-      return { ...c, cue: true, initialWord: false };
+      continue;
     }
     const [s, e] = sentenceAround(text, c.start, c.end);
-    const cue = raw.some((o) => o !== c && !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(text.slice(s, e));
-    const initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
-    if (cue && !initialWord) cued.add(c.entityId);
-    return { ...c, cue, initialWord };
-  });
-  return { text, candidates, sure: [...sure], cued: [...cued], topicWords: countTopic(text) };
+    c.cue = candidates.some((o) => !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(text.slice(s, e));
+    c.initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
+    if (c.cue && !c.initialWord) cued.add(c.entityId);
+  }
+  return { text, candidates, sure: [...sure], cued: [...cued], topicWords: countTopic(text, 4) };
 }
 
 const bump = (map: Map<string, number>, keys: string[], by: number) => {
@@ -109,19 +106,16 @@ export type Evidence = ReturnType<typeof createEvidence>;
 const strip = ({ start, end, entityId, alias }: Candidate): Mention => ({ start, end, entityId, alias });
 
 /**
- * The mentions of one block a reader would expect. An ambiguous alias ("Amazon", "Gemini") counts
- * when the page names the same entity without doubt or its sentence has a cue; an ordinary word
- * at a sentence start ("Scale") only when the entity is confirmed elsewhere on the page.
+ * Whether a reader would expect this candidate highlighted. An ambiguous alias ("Amazon",
+ * "Gemini") counts when the page names the same entity without doubt or its sentence has a cue;
+ * an ordinary word at a sentence start ("Scale") only when the entity is confirmed elsewhere.
  */
-export function decideBlock(block: ScannedBlock, evidence: Evidence): Mention[] {
-  return block.candidates
-    .filter(
-      (c) =>
-        !c.ambiguous ||
-        ((c.cue || evidence.isSure(c.entityId)) && (!c.initialWord || evidence.isConfirmed(c.entityId))),
-    )
-    .map(strip);
-}
+export const accepts = (c: Candidate, evidence: Evidence): boolean =>
+  !c.ambiguous || ((c.cue || evidence.isSure(c.entityId)) && (!c.initialWord || evidence.isConfirmed(c.entityId)));
+
+/** The mentions of one block a reader would expect (see {@link accepts}). */
+export const decideBlock = (block: ScannedBlock, evidence: Evidence): Mention[] =>
+  block.candidates.filter((c) => accepts(c, evidence)).map(strip);
 
 /** Scores a page from its blocks. */
 export function assess(blocks: readonly ScannedBlock[]): Verdict {

@@ -115,8 +115,10 @@ describe('on a page in Chromium with the built extension', () => {
       p.textContent = 'Nvidia shipped more H100 chips.';
       document.querySelector('main')?.append(p);
     });
-    await page.waitForFunction(() =>
-      [...((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip') ?? [])].length === 2,
+    await page.waitForFunction(
+      () =>
+        [...((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip') ?? [])]
+          .length === 2,
     );
     expect((await readHighlights(page))['backstory-chip']).toEqual(['Trainium', 'H100']);
     await page.evaluate(() => {
@@ -127,7 +129,7 @@ describe('on a page in Chromium with the built extension', () => {
       const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-company');
       return h?.size === 2;
     });
-    expect((await readHighlights(page))['backstory-company']).toEqual(['Amazon', 'Nvidia']);
+    expect((await readHighlights(page))['backstory-company']?.sort()).toEqual(['Amazon', 'Nvidia']);
     await page.evaluate(() => document.querySelector('#added')?.remove());
     await page.waitForFunction(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip');

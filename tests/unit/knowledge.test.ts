@@ -64,6 +64,13 @@ describe('the bundled knowledge file', () => {
     }
   });
 
+  it('matches aliases written with either apostrophe', () => {
+    const matcher = compileMatcher(toNameIndex(entities));
+    for (const text of ["Information Commissioner's Office", 'Information Commissioner’s Office']) {
+      expect(matcher.scan(text).map((m) => m.entityId)).toEqual(['uk-ico']);
+    }
+  });
+
   it('relates Amazon to Anthropic so cards can say how they are connected', () => {
     const amazon = entities.find((e) => e.id === 'amazon');
     expect(amazon?.related.some((r) => r.id === 'anthropic')).toBe(true);

@@ -24,8 +24,8 @@ describe('matcher.scan', () => {
   it('finds names with exact offsets', () => {
     const text = 'Anthropic trains on Trainium.';
     expect(matcher.scan(text)).toEqual([
-      { start: 0, end: 9, entityId: 'anthropic', alias: 'Anthropic', ambiguous: false },
-      { start: 20, end: 28, entityId: 'trainium', alias: 'Trainium', ambiguous: false },
+      { start: 0, end: 9, entityId: 'anthropic', alias: 'Anthropic', ambiguous: false, cue: true, initialWord: false },
+      { start: 20, end: 28, entityId: 'trainium', alias: 'Trainium', ambiguous: false, cue: true, initialWord: false },
     ]);
   });
   it('handles both possessive apostrophes without including them', () => {
@@ -77,6 +77,33 @@ describe('matcher.scan', () => {
     ]);
     expect(scan('据国家互联网信息办公室称')).toEqual([]);
     expect(scan('据 国家互联网信息办公室 称')).toEqual([['国家互联网信息办公室', 'cac']]);
+  });
+  it('does not take a name that runs into a decimal', () => {
+    const m = compileMatcher([{ id: 'gpt-4', name: 'GPT-4', category: 'product', aliases: ['GPT-4'], ambiguous: [] }]);
+    expect(m.scan('GPT-4.5 and GPT-4, 2023').map((c) => c.start)).toEqual([12]);
+  });
+  it('lets a longer name starting inside a multi-word match win ("The Information Commissioner\'s Office")', () => {
+    const m = compileMatcher([
+      {
+        id: 'the-information',
+        name: 'The Information',
+        category: 'company',
+        aliases: ['The Information'],
+        ambiguous: [],
+      },
+      {
+        id: 'uk-ico',
+        name: 'ICO',
+        category: 'regulator',
+        aliases: ["Information Commissioner's Office"],
+        ambiguous: [],
+      },
+    ]);
+    const text = "The Information Commissioner's Office fined the firm, The Information reported.";
+    expect(m.scan(text).map((c) => [text.slice(c.start, c.end), c.entityId])).toEqual([
+      ["Information Commissioner's Office", 'uk-ico'],
+      ['The Information', 'the-information'],
+    ]);
   });
   it('finds nothing in empty or name-free text', () => {
     expect(matcher.scan('')).toEqual([]);
