@@ -1,24 +1,28 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest } from './scripts/firefox-manifest.ts';
 import { prepareKnowledge } from './scripts/knowledge-build.ts';
 
 export default defineConfig(() => {
-  // Validates src/knowledge/entities.json first: a bad entry stops the build right here.
+  // Validates src/knowledge/entities.json first: a bad entry stops the build right here (both targets).
   const knowledge = prepareKnowledge();
+  // `BACKSTORY_TARGET=firefox` (npm run build:firefox) builds the same sources for Firefox into dist-firefox/.
+  const firefox = process.env.BACKSTORY_TARGET === 'firefox';
   return {
     resolve: { alias: knowledge },
     plugins: [
       crx({
-        manifest,
+        manifest: firefox ? firefoxManifest(manifest) : manifest,
+        ...(firefox ? { browser: 'firefox' as const } : {}),
         // One self-contained file: no loader, no chunk exposed in web_accessible_resources.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
     ],
     build: {
-      outDir: 'dist',
+      outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
-      target: 'chrome120',
+      target: firefox ? 'firefox140' : 'chrome120',
       sourcemap: false,
     },
   };
