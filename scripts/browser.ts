@@ -55,7 +55,8 @@ export async function launchWithExtension(options: {
     ...(options.colorScheme ? [`--blink-settings=preferredColorScheme=${options.colorScheme === 'dark' ? 0 : 1}`] : []),
     'about:blank',
   ];
-  const proc = spawn(chromePath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so closing ends every helper process (crashpad, renderers) too.
+  const proc = spawn(chromePath(), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const endpoint = await devtoolsEndpoint(proc);
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0] as BrowserContext;
@@ -73,8 +74,13 @@ export async function launchWithExtension(options: {
     wsEndpoint: endpoint,
     async close() {
       await browser.close().catch(() => undefined);
-      proc.kill('SIGTERM');
-      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      const exited = new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      try {
+        if (proc.pid) process.kill(-proc.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      await exited;
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
