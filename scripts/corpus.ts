@@ -1,0 +1,148 @@
+// The hand-labelled corpus in tests/fixtures/corpus, and how predictions are scored against it.
+// Shared by `npm run eval` and the unit test that keeps the matcher at its targets.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import type { Category } from '../src/knowledge/schema';
+import type { Matcher } from '../src/match';
+import { resolveMentions, scanBlock } from '../src/match';
+
+export const CORPUS_DIR = 'tests/fixtures/corpus';
+
+/** A page's labels: is it AI news, and every mention a careful reader would highlight, in order. */
+export type Label = { ai: boolean; mentions: { text: string; entity: string }[] };
+
+/** True positives, false positives and false negatives. */
+export type Tally = { tp: number; fp: number; fn: number };
+
+/** Every page of the corpus with its labels. */
+export function loadCorpus(): { file: string; html: string; label: Label }[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((file) => ({
+      file,
+      html: readFileSync(join(CORPUS_DIR, file), 'utf8'),
+      label: JSON.parse(readFileSync(join(CORPUS_DIR, file.replace(/\.html$/, '.json')), 'utf8')) as Label,
+    }));
+}
+
+const SKIP = 'script, style, noscript, template, textarea, input, select, code, pre, kbd, samp, svg';
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'CITE',
+  'EM',
+  'I',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+]);
+
+/** Blocks of visible prose, as the content script joins them (across inline markup). */
+export function proseBlocks(html: string): string[] {
+  const window = new Window();
+  window.document.write(html);
+  const doc = window.document;
+  for (const el of [...doc.querySelectorAll(SKIP)]) el.remove();
+  for (const el of [...doc.querySelectorAll('[hidden], [style*="display:none"], [style*="display: none"]')])
+    el.remove();
+  const blocks: string[] = [];
+  let current = '';
+  let owner: unknown = null;
+  const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let el = n.parentElement;
+    while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
+    if (el !== owner) {
+      if (current.trim()) blocks.push(current);
+      current = '';
+      owner = el;
+    }
+    current += n.textContent ?? '';
+  }
+  if (current.trim()) blocks.push(current);
+  window.close();
+  return blocks;
+}
+
+/** A comparable key: matched text and entity (or category). */
+export const key = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** Scores predicted keys against expected ones (as multisets) into per-group tallies. */
+export function compare(
+  predicted: string[],
+  expected: string[],
+  tallies: Map<string, Tally>,
+  group: (k: string) => string,
+) {
+  const want = new Map<string, number>();
+  for (const k of expected) want.set(k, (want.get(k) ?? 0) + 1);
+  const misses: string[] = [];
+  const extras: string[] = [];
+  const tally = (k: string) => {
+    const g = group(k);
+    let t = tallies.get(g);
+    if (!t) {
+      t = { tp: 0, fp: 0, fn: 0 };
+      tallies.set(g, t);
+    }
+    return t;
+  };
+  for (const k of predicted) {
+    const left = want.get(k) ?? 0;
+    if (left > 0) {
+      tally(k).tp++;
+      want.set(k, left - 1);
+    } else {
+      tally(k).fp++;
+      extras.push(k.replace('\u0000', ' → '));
+    }
+  }
+  for (const [k, n] of want) {
+    if (n === 0) continue;
+    tally(k).fn += n;
+    for (let i = 0; i < n; i++) misses.push(k.replace('\u0000', ' → '));
+  }
+  return { misses, extras };
+}
+
+/** Runs the pure matcher on every page; tallies by category, and counts names found on non-AI pages. */
+export function evaluateMatcher(
+  matcher: Matcher,
+  categoryOf: (id: string) => Category | undefined,
+  log?: (line: string) => void,
+) {
+  const tallies = new Map<string, Tally>();
+  let nonAi = 0;
+  for (const { file, html, label } of loadCorpus()) {
+    const blocks = proseBlocks(html);
+    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b)));
+    const predicted = mentions.flatMap((list, i) =>
+      list.map((m) => key(blocks[i]?.slice(m.start, m.end) ?? '', m.entityId)),
+    );
+    if (!label.ai) nonAi += predicted.length;
+    const expected = label.mentions.map((m) => key(m.text, m.entity));
+    const { misses, extras } = compare(
+      predicted,
+      expected,
+      tallies,
+      (k) => categoryOf(k.split('\u0000')[1] ?? '') ?? 'company',
+    );
+    if (log && (misses.length || extras.length))
+      log(`${file}\n  missed: ${misses.join(', ')}\n  extra: ${extras.join(', ')}`);
+  }
+  return { tallies, nonAi };
+}
+
+/** Precision and recall of a tally (1 when there is nothing to count). */
+export const precision = (t: Tally) => t.tp / (t.tp + t.fp || 1);
+export const recall = (t: Tally) => t.tp / (t.tp + t.fn || 1);
