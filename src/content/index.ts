@@ -33,7 +33,7 @@ let card: CardHost | null = null;
 let intent: Intent | null = null;
 let pointer: { x: number; y: number } | undefined;
 /** Highlights a page that does not look like AI news (the popup's "Highlight anyway"). */
-let forceNow: () => void = () => undefined;
+let forceNow: () => Promise<void> = async () => undefined;
 
 const loadDetails = (id: string) => {
   let p = details.get(id);
@@ -172,10 +172,10 @@ function activate() {
     () => host.element(),
     (change) => void update(change, signal, apply),
   );
-  if (forced) pageIndex.force();
+  if (forced) void pageIndex.force(sliceTimer(), signal);
   void update('all', signal, apply);
-  forceNow = () => {
-    apply(pageIndex.force());
+  forceNow = async () => {
+    apply(await pageIndex.force(sliceTimer(), signal));
     report();
   };
 }
@@ -207,8 +207,8 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
     case 'highlight-anyway': {
       forced = true;
       // After any scan in progress, so the forced decision covers the whole page.
-      return updating.then(() => {
-        forceNow();
+      return updating.then(async () => {
+        await forceNow();
         return state();
       });
     }

@@ -22,10 +22,42 @@ const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
  * False when the text at `offset` sits in an element the reader cannot see (display:none and
  * friends). Asked only where a name was found, so most of a page never costs a style lookup.
  */
-const visible = (block: TextBlock, offset: number): boolean => {
-  const parent = locate(block, offset, false)[0].parentElement;
-  return !parent || typeof parent.checkVisibility !== 'function' || parent.checkVisibility();
+const visible = (node: Text, seen: Map<Element, boolean>): boolean => {
+  const parent = node.parentElement;
+  if (!parent || typeof parent.checkVisibility !== 'function') return true;
+  let shown = seen.get(parent);
+  if (shown === undefined) {
+    shown = parent.checkVisibility();
+    seen.set(parent, shown);
+  }
+  return shown;
 };
+
+/**
+ * A mention whose StaticRange is made when first asked for: on a huge page only the blocks
+ * near the viewport are painted, so most ranges are never needed.
+ */
+function placedMention(
+  entityId: string,
+  category: Category,
+  block: TextBlock,
+  [startContainer, startOffset]: [Text, number],
+  end: number,
+): Placed {
+  let range: StaticRange | null = null;
+  return {
+    entityId,
+    category,
+    element: block.element,
+    get range() {
+      if (!range) {
+        const [endContainer, endOffset] = locate(block, end, true);
+        range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      }
+      return range;
+    },
+  };
+}
 
 /**
  * Everything Backstory knows about the page, block by block, kept up to date as the page
@@ -38,27 +70,20 @@ export function createPageIndex(matcher: Matcher) {
   let decidedFor = '';
   let flat: Placed[] | null = null;
   const evidence = createEvidence();
-  const byNode = new Map<Text, Placed[]>();
+  /** Text node → the block it belongs to, for hit-testing. */
+  const byNode = new Map<Text, Entry>();
 
-  const place = (entry: Entry, active: boolean): void => {
+  const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
     entry.placed = [];
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
-      if (!accepts(m, evidence) || !visible(block, m.start)) continue;
-      const [startContainer, startOffset] = locate(block, m.start, false);
-      const [endContainer, endOffset] = locate(block, m.end, true);
-      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
-      const p: Placed = { entityId: m.entityId, category: matcher.categoryOf(m.entityId) as Category, range };
-      entry.placed.push(p);
-      for (const seg of block.segments) {
-        if (seg.start >= m.end) break;
-        if (seg.start + seg.node.data.length <= m.start) continue;
-        const list = byNode.get(seg.node);
-        if (list) list.push(p);
-        else byNode.set(seg.node, [p]);
-      }
+      if (!accepts(m, evidence)) continue;
+      const start = locate(block, m.start, false);
+      if (!visible(start[0], seen)) continue;
+      entry.placed.push(placedMention(m.entityId, matcher.categoryOf(m.entityId) as Category, block, start, m.end));
     }
+    if (entry.placed.length > 0) for (const seg of block.segments) byNode.set(seg.node, entry);
   };
 
   const unplace = (entry: Entry): void => {
@@ -100,34 +125,38 @@ export function createPageIndex(matcher: Matcher) {
       }
       entries = all ? added : merge(keep, added);
       flat = null;
-      const decided = this.decide(added);
+      const decided = await this.decide(timer, signal, added);
       return { removed: [...removed, ...decided.removed], added: decided.added };
     },
 
     /** Places mentions for `fresh` entries, or for all when page-wide evidence changed. */
-    decide(fresh: Entry[] = []): Diff {
+    async decide(timer: SliceTimer, signal: AbortSignal, fresh: Entry[] = []): Promise<Diff> {
       const active = evidence.verdict().relevant || forced;
       const key = `${active}|${evidence.signature()}`;
       const redo = key !== decidedFor;
       decidedFor = key;
       const removed: Placed[] = [];
+      const targets = redo ? entries : fresh;
       if (redo) {
         for (const e of entries) removed.push(...e.placed);
         byNode.clear();
-        flat = null;
       }
+      flat = null;
+      const seen = new Map<Element, boolean>();
       const added: Placed[] = [];
-      for (const e of redo ? entries : fresh) {
-        place(e, active);
-        added.push(...e.placed);
+      for (let i = 0; i < targets.length; i++) {
+        const e = targets[i] as Entry;
+        place(e, active, seen);
+        for (const p of e.placed) added.push(p);
+        if ((i & 15) === 15 && timer.expired()) await timer.next(signal);
       }
       return { added, removed };
     },
 
     /** Highlights this page even though it does not look like AI news. */
-    force(): Diff {
+    force(timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
       forced = true;
-      return this.decide();
+      return this.decide(timer, signal);
     },
 
     forced: () => forced,
@@ -141,9 +170,16 @@ export function createPageIndex(matcher: Matcher) {
     entries: () => entries,
     /** The mention covering a caret position, if any. */
     at(node: Node, offset: number): Placed | undefined {
-      const list = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
-      return list?.find((p) => {
+      const entry = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
+      return entry?.placed.find((p) => {
         const r = p.range;
+        if (r.startContainer !== node && r.endContainer !== node) {
+          // A mention spanning several text nodes covers the ones in between.
+          return (
+            (r.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+            (node.compareDocumentPosition(r.endContainer) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+          );
+        }
         const from = r.startContainer === node ? r.startOffset : 0;
         const to = r.endContainer === node ? r.endOffset : (node as Text).data.length;
         return offset >= from && offset <= to;

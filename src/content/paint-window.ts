@@ -1,6 +1,5 @@
 import type { Diff, PageIndex } from './page-index';
 import type { Painter, Placed } from './paint';
-import { blockElementOf } from './scan';
 
 /** Above this many mentions, only blocks near the viewport are painted. */
 export const PAINT_BOUND = 1500;
@@ -62,9 +61,8 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
         return;
       }
       const observer = io;
-      const nearNow = diff.added.filter((p) => near.has(blockElementOf(p.range.startContainer)));
-      painter.add(nearNow);
-      for (const p of diff.added) observer.observe(blockElementOf(p.range.startContainer));
+      painter.add(diff.added.filter((p) => near.has(p.element)));
+      for (const p of diff.added) observer.observe(p.element);
     },
     bounded: () => io !== null,
   };

@@ -1,10 +1,11 @@
 import type { Category } from '../knowledge/schema';
 
-/** A mention placed in the page: its range and what it names. */
+/** A mention placed in the page: what it names, its block element, and its range (made on first use). */
 export type Placed = {
-  entityId: string;
-  category: Category;
-  range: StaticRange;
+  readonly entityId: string;
+  readonly category: Category;
+  readonly element: Element;
+  readonly range: StaticRange;
 };
 
 /** Highlight names, read back by tests and tools: `backstory-<category>` and `backstory-active`. */

@@ -42,9 +42,9 @@ export function compileMatcher(index: NameIndex, pattern?: string): Matcher {
     for (const a of e.ambiguous) if (!aliases.has(a)) aliases.set(a, { entityId: e.id, ambiguous: true });
   }
   // Group 1: the alias; group 2: a plural "s" ("H100s", "GPUs"), kept only after a capital or digit.
+  const MAX_ALIAS = Math.max(0, ...[...aliases.keys()].map((a) => a.length));
   const source = `(?<!${WORD})(${pattern ?? aliasPattern(aliases.keys())})(s?)${AFTER}`;
   const re = new RegExp(source, 'gu');
-  const sticky = new RegExp(source, 'uy');
 
   /**
    * Leftmost-longest would take "The Information" in "The Information Commissioner's Office";
@@ -54,12 +54,23 @@ export function compileMatcher(index: NameIndex, pattern?: string): Matcher {
   const longerInside = (text: string, m: RegExpExecArray): RegExpExecArray | null => {
     const alias = m[1] as string;
     const end = m.index + m[0].length;
-    for (let i = alias.indexOf(' '); i !== -1; i = alias.indexOf(' ', i + 1)) {
-      sticky.lastIndex = m.index + i + 1;
-      const inner = sticky.exec(text);
-      if (inner && inner.index + inner[0].length > end && inner[0].length > m[0].length) return inner;
+    const resume = re.lastIndex;
+    let found: RegExpExecArray | null = null;
+    // The same RegExp on a window of the text (no second pattern to compile): a match at the
+    // window's start is a name starting right after the space. The window ends past any alias,
+    // or at the text's end, so its end never fakes a word boundary.
+    for (let i = alias.indexOf(' '); i !== -1 && !found; i = alias.indexOf(' ', i + 1)) {
+      const from = m.index + i + 1;
+      const window = text.slice(from, from + MAX_ALIAS + 2);
+      re.lastIndex = 0;
+      const inner = re.exec(window);
+      if (inner && inner.index === 0 && from + inner[0].length > end && inner[0].length > m[0].length) {
+        inner.index = from;
+        found = inner;
+      }
     }
-    return null;
+    re.lastIndex = resume;
+    return found;
   };
 
   return {
