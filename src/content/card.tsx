@@ -41,12 +41,20 @@ export function relationLines(details: EntityDetails, onPage: ReadonlySet<string
   for (const r of details.incoming) {
     if (onPage.has(r.id) && !lines.has(r.id)) lines.set(r.id, `${r.name} ${r.label} ${details.name}`);
   }
-  return [...lines.values()].slice(0, 3);
+  return [...lines.values()].slice(0, 2);
+}
+
+/** Up to three facts: the first (what the entity is, as the file leads with it), then the newest. */
+export function keyFacts<F extends { asOf: string }>(facts: readonly F[]): F[] {
+  const [first, ...rest] = facts;
+  if (!first) return [];
+  const newest = [...rest].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0)).slice(0, 2);
+  return [first, ...newest];
 }
 
 /** The background card: name, category, summary, up to three dated facts with sources. */
 export function Card({ id, name, category, details, onPage }: CardProps) {
-  const facts = details?.facts.slice(0, 3) ?? [];
+  const facts = details ? keyFacts(details.facts) : [];
   // ISO dates compare as strings.
   const newest =
     facts
