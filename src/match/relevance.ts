@@ -93,7 +93,6 @@ export function createEvidence() {
       const relevant = entities >= 4 || (entities >= 2 && topicWords >= 2) || (entities >= 1 && topicWords >= 4);
       return { relevant, entities, topicWords };
     },
-    isSure: (id: string) => sure.has(id),
     isConfirmed: (id: string) => sure.has(id) || cued.has(id),
     /** Changes whenever a decision about some ambiguous name could change. */
     signature: () => `${[...sure.keys()].sort().join()}|${[...cued.keys()].sort().join()}`,
@@ -107,11 +106,12 @@ const strip = ({ start, end, entityId, alias }: Candidate): Mention => ({ start,
 
 /**
  * Whether a reader would expect this candidate highlighted. An ambiguous alias ("Amazon",
- * "Gemini") counts when the page names the same entity without doubt or its sentence has a cue;
- * an ordinary word at a sentence start ("Scale") only when the entity is confirmed elsewhere.
+ * "Gemini") counts when its sentence has a cue (another name, a topic word), or when the page
+ * confirms the entity elsewhere (an unambiguous alias, or a cued mention); an ordinary word at a
+ * sentence start ("Scale") only in the second case.
  */
 export const accepts = (c: Candidate, evidence: Evidence): boolean =>
-  !c.ambiguous || ((c.cue || evidence.isSure(c.entityId)) && (!c.initialWord || evidence.isConfirmed(c.entityId)));
+  !c.ambiguous || (c.cue && !c.initialWord) || evidence.isConfirmed(c.entityId);
 
 /** The mentions of one block a reader would expect (see {@link accepts}). */
 export const decideBlock = (block: ScannedBlock, evidence: Evidence): Mention[] =>
