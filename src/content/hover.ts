@@ -1,5 +1,9 @@
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
@@ -7,7 +11,12 @@ type CaretDoc = Document & {
 export function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   const doc = document as CaretDoc;
   if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
+    let p = doc.caretPositionFromPoint(x, y);
+    // Over a component the caret stops outside it, unless we name its (open) shadow root.
+    if (p && p.offsetNode.nodeType !== Node.TEXT_NODE) {
+      const shadow = document.elementFromPoint(x, y)?.shadowRoot;
+      if (shadow) p = doc.caretPositionFromPoint(x, y, { shadowRoots: [shadow] });
+    }
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = doc.caretRangeFromPoint?.(x, y);

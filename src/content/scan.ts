@@ -100,10 +100,17 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   let current: TextBlock | null = null;
   let currentBlock: Element | null = null;
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const shadows: ShadowRoot[] = [];
   let count = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (timer && ++count % 128 === 0 && timer.expired()) await timer.next(signal);
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      // Open shadow roots of the page's components hold prose too; closed ones are private.
+      const shadow = (n as Element).shadowRoot;
+      if (shadow && isAllowed(n as Element)) shadows.push(shadow);
+      continue;
+    }
     const node = n as Text;
     const parent = node.parentElement;
     if (!parent || !isAllowed(parent)) continue;
@@ -118,6 +125,7 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
     current.segments.push({ node, start: current.text.length });
     current.text += data;
   }
+  for (const shadow of shadows) blocks.push(...(await collectBlocks(shadow, timer, signal)));
   return blocks;
 }
 

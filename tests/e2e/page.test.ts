@@ -138,6 +138,34 @@ describe('on a page in Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('paints names inside open shadow roots and same-origin frames, and hovers them', async () => {
+    const page = await suite.open('shadow-and-frames.html');
+    await waitForHighlights(page);
+    await page.waitForTimeout(500);
+    expect(await readHighlights(page)).toEqual({
+      'backstory-company': ['Nvidia', 'Anthropic'],
+      'backstory-chip': ['Trainium'],
+    });
+    const frame = page.frames().find((f) => f.url().endsWith('frame-child.html'));
+    expect(
+      await frame?.evaluate(() =>
+        [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.keys()].sort(),
+      ),
+    ).toEqual(['backstory-company', 'backstory-product']);
+    const p = await page.evaluate(() => {
+      const text = document.querySelector('news-card')?.shadowRoot?.querySelector('p')?.firstChild as Text;
+      const r = document.createRange();
+      const i = text.data.indexOf('Trainium');
+      r.setStart(text, i);
+      r.setEnd(text, i + 8);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(p.x, p.y);
+    await waitForCard(page, 'trainium');
+    await page.close();
+  });
+
   it('highlights nothing on a page that is not AI news', async () => {
     const page = await suite.open('amazon-rainforest.html');
     await page.waitForTimeout(1500);
