@@ -30,10 +30,11 @@ export function prepareKnowledge(): Record<string, string> {
   const out = resolve(root, 'node_modules/.backstory');
   mkdirSync(out, { recursive: true });
   const knowledge = resolve(out, 'knowledge.json');
-  const names = resolve(out, 'name-index.json');
+  const names = resolve(out, 'name-index.js');
   writeFileSync(knowledge, JSON.stringify(entities));
   const entries = toNameIndex(entities);
   const compiled: CompiledNames = { entries, pattern: aliasPattern(allAliases(entries)) };
-  writeFileSync(names, JSON.stringify(compiled));
+  // A JSON.parse of a string literal: V8 parses that far faster than the same data as an object literal.
+  writeFileSync(names, `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`);
   return { 'backstory:knowledge': knowledge, 'backstory:name-index': names };
 }
