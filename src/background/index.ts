@@ -1,10 +1,58 @@
 import knowledge from 'backstory:knowledge';
 import browser from 'webextension-polyfill';
 import { createDirectory } from '../knowledge/details';
-import { badgeText } from '../lib/badge';
+import type { Entity } from '../knowledge/schema';
+import { badgeColor, badgeText } from '../lib/badge';
 import { type ToBackground, toTab } from '../lib/messages';
+import { onPacksChange, packEntities } from '../lib/packs';
+import { getSettings, onSettingsChange } from '../lib/settings';
 
-const directory = createDirectory(knowledge);
+/** The worker's listeners live as long as the worker. */
+const forever = new AbortController().signal;
+
+/** Bundled entities and the reader's packs; relations to a removed pack's entities are dropped, not shown as ids. */
+function buildDirectory(extra: Entity[]) {
+  const all = [...knowledge, ...extra];
+  const ids = new Set(all.map((e) => e.id));
+  const known = (e: Entity) => e.related.every((r) => ids.has(r.id));
+  return createDirectory(all.map((e) => (known(e) ? e : { ...e, related: e.related.filter((r) => ids.has(r.id)) })));
+}
+
+// Listeners first and synchronously: an event that wakes the worker is only delivered to listeners added in the first turn.
+let directory = packEntities().then(buildDirectory, () => buildDirectory([]));
+onPacksChange(forever, (extra) => {
+  directory = Promise.resolve(buildDirectory(extra));
+});
+
+// Reading the settings also migrates older storage, right when the worker starts after an update.
+let paused = getSettings().then(
+  (s) => s.paused,
+  () => false,
+);
+onSettingsChange(forever, (settings, previous) => {
+  paused = Promise.resolve(settings.paused);
+  if (settings.paused !== previous.paused) void refreshBadges(settings.paused);
+});
+
+function setBadge(tabId: number, text: string): void {
+  // The tab may be gone by now; nothing to show then.
+  void browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  void browser.action.setBadgeBackgroundColor({ tabId, color: badgeColor(text) }).catch(() => undefined);
+}
+
+/** Pausing turns every badge "off" at once; resuming asks each tab for its state (a tab without Backstory clears). */
+async function refreshBadges(nowPaused: boolean): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    const tabId = tab.id;
+    if (tabId === undefined) continue;
+    if (nowPaused) setBadge(tabId, 'off');
+    else
+      void toTab(tabId, { kind: 'get-state' }).then(
+        (state) => setBadge(tabId, badgeText(state)),
+        () => setBadge(tabId, ''),
+      );
+  }
+}
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   const message = raw as ToBackground;
@@ -13,13 +61,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       const tabId = sender.tab?.id;
       // Frames report too; the badge speaks for the top document.
       if (tabId !== undefined && sender.frameId === 0) {
-        void browser.action.setBadgeText({ tabId, text: badgeText(message.state) });
-        void browser.action.setBadgeBackgroundColor({ tabId, color: message.state.enabled ? '#3654c8' : '#6b6b6b' });
+        void paused.then((p) => setBadge(tabId, badgeText(message.state, p)));
       }
       return undefined;
     }
     case 'entity-details':
-      return Promise.resolve(directory.details(message.id));
+      return directory.then((d) => d.details(message.id));
     default:
       return undefined;
   }

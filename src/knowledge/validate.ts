@@ -25,8 +25,10 @@ const idOf = (raw: unknown, index: number): string => {
 /**
  * Validates a parsed knowledge file and returns its entities.
  * Throws the first {@link KnowledgeError}; the build and the tests both call this.
+ * `known`: entities already installed (a knowledge pack is checked against the bundled file and
+ * the other packs): the file may relate to them but must not reuse their ids or claim their names.
  */
-export function validateKnowledge(raw: unknown, file = 'entities.json'): Entity[] {
+export function validateKnowledge(raw: unknown, file = 'entities.json', known: readonly Entity[] = []): Entity[] {
   if (!Array.isArray(raw)) {
     throw new KnowledgeError(file, '(file)', '(root)', 'must be a JSON array of entities');
   }
@@ -40,18 +42,36 @@ export function validateKnowledge(raw: unknown, file = 'entities.json'): Entity[
     }
     entities.push(result.output);
   });
-  checkReferences(entities, file);
+  checkReferences(entities, file, known);
   return entities;
 }
 
-function checkReferences(entities: Entity[], file: string): void {
+/** alias → [entity id, marked ambiguous, installed already] of an owner; among installed ones a plain owner wins. */
+type Owners = Map<string, [string, boolean, boolean]>;
+
+function knownOwners(known: readonly Entity[]): Owners {
+  const owners: Owners = new Map();
+  for (const e of known) for (const a of e.ambiguousAliases) owners.set(a, [e.id, true, true]);
+  for (const e of known) for (const a of e.aliases) owners.set(a, [e.id, false, true]);
+  return owners;
+}
+
+function clash(owner: [string, boolean, boolean], alias: string): string {
+  if (!owner[2]) return `claims "${alias}", already an alias of "${owner[0]}" (mark it ambiguous in both)`;
+  return owner[1]
+    ? `claims "${alias}", an ambiguous name of installed entity "${owner[0]}" (list it under ambiguousAliases)`
+    : `claims "${alias}", already a name of installed entity "${owner[0]}"`;
+}
+
+function checkReferences(entities: Entity[], file: string, known: readonly Entity[]): void {
+  const knownIds = new Set(known.map((e) => e.id));
   const ids = new Set<string>();
   for (const e of entities) {
     if (ids.has(e.id)) throw new KnowledgeError(file, e.id, 'id', 'is used by two entities');
+    if (knownIds.has(e.id)) throw new KnowledgeError(file, e.id, 'id', 'is already the id of an installed entity');
     ids.add(e.id);
   }
-  /** alias → [entity id, marked ambiguous] of its first owner. */
-  const owners = new Map<string, [string, boolean]>();
+  const owners = knownOwners(known);
   for (const e of entities) {
     const plain = new Set(e.aliases);
     for (const a of e.ambiguousAliases) {
@@ -70,18 +90,13 @@ function checkReferences(entities: Entity[], file: string): void {
         seen.add(a);
         const owner = owners.get(a);
         if (owner && !(owner[1] && ambiguous)) {
-          throw new KnowledgeError(
-            file,
-            e.id,
-            field,
-            `claims "${a}", already an alias of "${owner[0]}" (mark it ambiguous in both)`,
-          );
+          throw new KnowledgeError(file, e.id, field, clash(owner, a));
         }
-        owners.set(a, [e.id, ambiguous]);
+        if (!owner?.[2]) owners.set(a, [e.id, ambiguous, false]);
       }
     }
     e.related.forEach((r, i) => {
-      if (!ids.has(r.id)) {
+      if (!ids.has(r.id) && !knownIds.has(r.id)) {
         throw new KnowledgeError(file, e.id, `related.${i}.id`, `names unknown entity "${r.id}"`);
       }
       if (r.id === e.id) throw new KnowledgeError(file, e.id, `related.${i}.id`, 'names itself');

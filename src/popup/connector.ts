@@ -1,33 +1,68 @@
 import browser from 'webextension-polyfill';
+import type { Entity } from '../knowledge/schema';
 import { type PageState, toTab } from '../lib/messages';
-import { setSiteEnabled } from '../lib/settings';
+import { packEntities } from '../lib/packs';
+import { getSettings, isSiteEnabled, type Settings, setSettings, setSiteEnabled } from '../lib/settings';
+
+/**
+ * Why the popup has no page state: `restricted` pages (browser pages, extension stores, files)
+ * are closed to extensions; on a web page `not-running` means the content script did not answer,
+ * usually because the tab was open before Backstory was installed or updated.
+ */
+export type Unreachable = 'restricted' | 'not-running';
 
 /** Everything the popup asks of the browser, in one object a test can replace. */
 export type Connector = {
-  /** The active tab's state, or null where the content script cannot run (chrome://, the store). */
-  getState(): Promise<PageState | null>;
+  /** The active tab's state, or why there is none. */
+  getState(): Promise<PageState | Unreachable>;
+  isSiteEnabled(hostname: string): Promise<boolean>;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setPaused(paused: boolean): Promise<void>;
+  /** Entities of the reader's knowledge packs, for their summaries and relations. */
+  packEntities(): Promise<Entity[]>;
   showEntity(id: string): Promise<void>;
   highlightAnyway(): Promise<PageState | null>;
+  /** Puts text on the clipboard; rejects when the browser refuses. */
+  copy(text: string): Promise<void>;
+  openOptions(): Promise<void>;
 };
 
-const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+/** Web pages where browsers never run extensions' content scripts. */
+const STORES = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
+
+const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
 /** The real connector: messages to the active tab's content script, settings in storage. */
 export const browserConnector: Connector = {
   async getState() {
     const tab = await activeTab();
-    if (tab === undefined) return null;
-    return toTab(tab, { kind: 'get-state' }).catch(() => null);
+    if (tab?.id === undefined) return 'restricted';
+    const state = await toTab(tab.id, { kind: 'get-state' }).catch(() => null);
+    if (state) return state;
+    // Without the "tabs" permission the URL of some tabs is hidden; say the safe thing then.
+    const web = tab.url !== undefined && /^https?:\/\//.test(tab.url) && !STORES.test(tab.url);
+    return web ? 'not-running' : 'restricted';
   },
+  isSiteEnabled,
   setSiteEnabled,
+  getSettings,
+  async setPaused(paused) {
+    await setSettings({ paused });
+  },
+  packEntities: () => packEntities().catch(() => []),
   async showEntity(id) {
     const tab = await activeTab();
-    if (tab !== undefined) await toTab(tab, { kind: 'show-entity', id }).catch(() => false);
+    if (tab?.id !== undefined) await toTab(tab.id, { kind: 'show-entity', id }).catch(() => false);
   },
   async highlightAnyway() {
     const tab = await activeTab();
-    if (tab === undefined) return null;
-    return toTab(tab, { kind: 'highlight-anyway' }).catch(() => null);
+    if (tab?.id === undefined) return null;
+    return toTab(tab.id, { kind: 'highlight-anyway' }).catch(() => null);
+  },
+  copy: (text) => navigator.clipboard.writeText(text),
+  async openOptions() {
+    await browser.runtime.openOptionsPage();
+    window.close();
   },
 };

@@ -1,159 +1,182 @@
-import knowledge from 'backstory:knowledge';
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORIES, type Category } from '../knowledge/schema';
-import type { EntityCount, PageState } from '../lib/messages';
-import type { Connector } from './connector';
+import type { PageState } from '../lib/messages';
+import type { Connector, Unreachable } from './connector';
+import { Connections, Groups } from './groups';
+import { createLookup, type Lookup } from './lookup';
+import { summaryMarkdown } from './markdown';
 
-const HEADINGS: Record<Category, string> = {
-  company: 'Companies',
-  chip: 'Chips',
-  regulator: 'Regulators',
-  product: 'Models & products',
-  person: 'People',
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; why: Unreachable }
+  | { kind: 'ready'; state: PageState; siteOn: boolean };
+
+const UNREACHABLE: Record<Unreachable, string> = {
+  restricted:
+    'Backstory can’t run on this page. It works on web pages; browser pages and extension stores are off limits to extensions.',
+  'not-running':
+    'Backstory isn’t running on this page yet. Reload the page to start it (pages opened before Backstory was installed or updated need a reload).',
 };
 
-const byId = new Map(knowledge.map((e) => [e.id, e]));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Relations from the knowledge file between entities this page names, one line per pair. */
-export function connections(ids: Iterable<string>): string[] {
-  const onPage = new Set(ids);
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const id of onPage) {
-    const e = byId.get(id);
-    for (const r of e?.related ?? []) {
-      const pair = [id, r.id].sort().join(' ');
-      if (!onPage.has(r.id) || seen.has(pair)) continue;
-      seen.add(pair);
-      lines.push(`${e?.name} ${r.label} ${byId.get(r.id)?.name ?? r.id}`);
-    }
-  }
-  return lines;
-}
-
-type Phase = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; state: PageState };
-
-function Groups({ entities, onShow }: { entities: EntityCount[]; onShow: (id: string) => void }) {
+/** "Copy summary", with feedback that fades after a moment. */
+function CopyButton({ onCopy }: { onCopy: () => Promise<void> }) {
+  const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (result === 'idle') return;
+    const timer = setTimeout(() => setResult('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [result]);
+  const copy = () =>
+    onCopy().then(
+      () => setResult('copied'),
+      () => setResult('failed'),
+    );
   return (
     <>
-      {CATEGORIES.map((category) => {
-        const rows = entities.filter((e) => e.category === category).sort((a, b) => b.count - a.count);
-        if (rows.length === 0) return null;
-        return (
-          <section key={category} class="group" aria-label={HEADINGS[category]}>
-            <h2 class={`heading ${category}`}>
-              {HEADINGS[category]} <span class="n">{rows.length}</span>
-            </h2>
-            <ul>
-              {rows.map((e) => (
-                <li key={e.id}>
-                  <button
-                    type="button"
-                    class="row"
-                    data-entity={e.id}
-                    title={byId.get(e.id)?.summary}
-                    onClick={() => onShow(e.id)}
-                  >
-                    <span class="entity">{e.name}</span>
-                    <span class="count">
-                      {e.count}
-                      <span class="sr"> mentions</span>
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      <button type="button" class="action small copy" onClick={() => void copy()}>
+        {result === 'copied' ? 'Copied' : 'Copy summary'}
+      </button>
+      <span class="sr" aria-live="polite">
+        {result === 'copied' ? 'Summary copied to the clipboard.' : ''}
+        {result === 'failed' ? 'The browser did not allow copying to the clipboard.' : ''}
+      </span>
     </>
   );
 }
 
-/** The toolbar popup: what the page mentions, and the switch for this site. */
+/** What the page state says, from the most to the least overriding: pause, site switch, relevance, names found. */
+function Body(props: {
+  state: PageState;
+  siteOn: boolean;
+  paused: boolean;
+  lookup: Lookup;
+  connector: Connector;
+  onAnyway: () => void;
+}) {
+  const { state: shown, siteOn, paused, lookup, connector } = props;
+  if (paused) {
+    return (
+      <p class="status">
+        Backstory is paused everywhere: nothing is highlighted on any site. Switch off “Pause everywhere” below to
+        resume.
+      </p>
+    );
+  }
+  if (!siteOn) return <p class="status">Backstory is off for {shown.hostname}. Nothing is highlighted here.</p>;
+  if (!shown.relevant && !shown.forced) {
+    return (
+      <div class="status">
+        <p>This page does not look like AI news, so nothing is highlighted.</p>
+        <button type="button" class="action" onClick={props.onAnyway}>
+          Highlight anyway
+        </button>
+      </div>
+    );
+  }
+  if (shown.entities.length === 0) return <p class="status">No known companies, chips or regulators on this page.</p>;
+  return (
+    <>
+      <div class="overview">
+        <p class="summary">
+          {plural(shown.entities.length, 'entity', 'entities')}, {plural(shown.total, 'mention', 'mentions')}
+        </p>
+        <CopyButton onCopy={() => connector.copy(summaryMarkdown(shown, lookup))} />
+      </div>
+      <Groups entities={shown.entities} lookup={lookup} onShow={(id) => void connector.showEntity(id)} />
+      <Connections lines={lookup.connections(shown.entities.map((e) => e.id))} />
+    </>
+  );
+}
+
+/** A checkbox that reads as a switch. */
+function Switch(props: { class: string; checked: boolean; label: string; onChange: (on: boolean) => void }) {
+  return (
+    <label class={props.class}>
+      <input
+        type="checkbox"
+        role="switch"
+        aria-checked={props.checked}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
+/** The toolbar popup: what the page mentions, the switch for this site, and the global pause. */
 export function Popup({ connector }: { connector: Connector }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [paused, setPaused] = useState(false);
+  const [lookup, setLookup] = useState<Lookup>(() => createLookup());
   const refresh = async () => {
-    const state = await connector.getState();
-    setPhase(state ? { kind: 'ready', state } : { kind: 'unavailable' });
+    const [state, settings] = await Promise.all([connector.getState(), connector.getSettings()]);
+    setPaused(settings.paused);
+    if (typeof state === 'string') setPhase({ kind: 'unreachable', why: state });
+    else setPhase({ kind: 'ready', state, siteOn: await connector.isSiteEnabled(state.hostname) });
   };
+  // The page repaints on the storage change; read its new state back a moment later.
+  const refreshSoon = () => setTimeout(() => void refresh(), 150);
   useEffect(() => {
     void refresh();
+    void connector.packEntities().then((extra) => extra.length > 0 && setLookup(createLookup(extra)));
   }, []);
 
-  if (phase.kind === 'loading')
+  if (phase.kind === 'loading') {
     return (
       <main class="popup">
         <p class="status">Reading this page…</p>
       </main>
     );
-  if (phase.kind === 'unavailable') {
+  }
+  const pause = async (on: boolean) => {
+    setPaused(on);
+    await connector.setPaused(on);
+    refreshSoon();
+  };
+  const footer = (
+    <footer class="foot">
+      <Switch class="pause" checked={paused} label="Pause everywhere" onChange={(on) => void pause(on)} />
+      <button type="button" class="link" onClick={() => void connector.openOptions()}>
+        Options
+      </button>
+    </footer>
+  );
+  if (phase.kind === 'unreachable') {
     return (
       <main class="popup">
         <h1>Backstory</h1>
-        <p class="status">
-          Backstory can’t run on this page. Browser pages and extension stores are off limits to extensions.
-        </p>
+        <p class="status">{UNREACHABLE[phase.why]}</p>
+        {footer}
       </main>
     );
   }
-  const { state } = phase;
+  const { state, siteOn } = phase;
   const toggle = async (on: boolean) => {
-    setPhase({ kind: 'ready', state: { ...state, enabled: on } });
+    setPhase({ kind: 'ready', state, siteOn: on });
     await connector.setSiteEnabled(state.hostname, on);
-    // The page repaints on the storage change; read its new state back.
-    setTimeout(() => void refresh(), 150);
+    refreshSoon();
   };
   const anyway = async () => {
     const next = await connector.highlightAnyway();
-    if (next) setPhase({ kind: 'ready', state: next });
+    if (next) setPhase({ kind: 'ready', state: next, siteOn });
   };
-  const links = connections(state.entities.map((e) => e.id));
   return (
     <main class="popup">
       <header class="top">
         <h1>Backstory</h1>
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            aria-checked={state.enabled}
-            checked={state.enabled}
-            onChange={(e) => void toggle(e.currentTarget.checked)}
-          />
-          <span>On for {state.hostname}</span>
-        </label>
+        <Switch class="switch" checked={siteOn} label={`On for ${state.hostname}`} onChange={(on) => void toggle(on)} />
       </header>
-      {!state.enabled && <p class="status">Backstory is off for {state.hostname}. Nothing is highlighted here.</p>}
-      {state.enabled && !state.relevant && !state.forced && (
-        <div class="status">
-          <p>This page does not look like AI news, so nothing is highlighted.</p>
-          <button type="button" class="action" onClick={() => void anyway()}>
-            Highlight anyway
-          </button>
-        </div>
-      )}
-      {state.enabled && (state.relevant || state.forced) && state.entities.length === 0 && (
-        <p class="status">No known companies, chips or regulators on this page.</p>
-      )}
-      {state.enabled && state.entities.length > 0 && (
-        <>
-          <p class="summary">
-            {state.entities.length} entities, {state.total} mentions
-          </p>
-          <Groups entities={state.entities} onShow={(id) => void connector.showEntity(id)} />
-          {links.length > 0 && (
-            <section class="group" aria-label="Connections on this page">
-              <h2 class="heading">Connections on this page</h2>
-              <ul class="links">
-                {links.map((l) => (
-                  <li key={l}>{l}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      <Body
+        state={state}
+        siteOn={siteOn}
+        paused={paused}
+        lookup={lookup}
+        connector={connector}
+        onAnyway={() => void anyway()}
+      />
+      {footer}
     </main>
   );
 }

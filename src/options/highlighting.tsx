@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CATEGORIES } from '../knowledge/schema';
+import { type HighlightStyle, HOVER_DELAY, type Settings, type SettingsPatch } from '../lib/settings';
+import { HEADINGS } from '../popup/lookup';
+
+const STYLE_LABELS: Record<HighlightStyle, string> = {
+  'tint-underline': 'Tint and underline',
+  underline: 'Underline only',
+  tint: 'Tint only',
+};
+
+const clampDelay = (n: number) => Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(n)));
+
+/** The card delay: a slider for feel, a number for precision; saved when the reader lets go. */
+function HoverDelay({ value, onSave }: { value: number; onSave: (ms: number) => void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = (raw: string) => {
+    const n = Number(raw);
+    const ms = raw.trim() === '' || Number.isNaN(n) ? value : clampDelay(n);
+    setDraft(ms);
+    if (ms !== value) onSave(ms);
+  };
+  return (
+    <div class="field">
+      <label for="hover-delay">Show the card after hovering a name for</label>
+      <div class="delay">
+        <input
+          id="hover-delay"
+          type="range"
+          min={HOVER_DELAY.min}
+          max={HOVER_DELAY.max}
+          step={50}
+          value={draft}
+          aria-valuetext={`${draft} milliseconds`}
+          onInput={(e) => setDraft(Number(e.currentTarget.value))}
+          onChange={(e) => commit(e.currentTarget.value)}
+        />
+        <input
+          id="hover-delay-ms"
+          type="number"
+          min={HOVER_DELAY.min}
+          max={HOVER_DELAY.max}
+          step={50}
+          value={draft}
+          aria-label="Card delay in milliseconds"
+          onChange={(e) => commit(e.currentTarget.value)}
+        />
+        <span aria-hidden="true">ms</span>
+      </div>
+      <p class="hint">From 0 (at once) to 2000 ms. The keyboard shortcuts always open the card at once.</p>
+    </div>
+  );
+}
+
+/** What gets highlighted, and how. */
+export function Highlighting({ settings, onChange }: { settings: Settings; onChange: (patch: SettingsPatch) => void }) {
+  return (
+    <section class="panel" aria-labelledby="highlighting">
+      <h2 id="highlighting">Highlighting</h2>
+      <fieldset>
+        <legend>Kinds of names to highlight</legend>
+        {CATEGORIES.map((c) => (
+          <label key={c} class="choice">
+            <input
+              type="checkbox"
+              name="category"
+              value={c}
+              checked={settings.categories[c] !== false}
+              onChange={(e) => onChange({ categories: { [c]: e.currentTarget.checked } })}
+            />
+            <span class={`dot ${c}`} aria-hidden="true" />
+            {HEADINGS[c]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Mentions</legend>
+        <label class="choice">
+          <input
+            type="radio"
+            name="mentions"
+            value="all"
+            checked={settings.mentions === 'all'}
+            onChange={() => onChange({ mentions: 'all' })}
+          />
+          Every mention
+        </label>
+        <label class="choice">
+          <input
+            type="radio"
+            name="mentions"
+            value="first"
+            checked={settings.mentions === 'first'}
+            onChange={() => onChange({ mentions: 'first' })}
+          />
+          Only the first mention of each name
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Style</legend>
+        {(Object.keys(STYLE_LABELS) as HighlightStyle[]).map((s) => (
+          <label key={s} class="choice">
+            <input
+              type="radio"
+              name="style"
+              value={s}
+              checked={settings.style === s}
+              onChange={() => onChange({ style: s })}
+            />
+            <span class="style-name">{STYLE_LABELS[s]}</span>
+            <span class={`sample ${s}`} aria-hidden="true">
+              Nvidia
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <HoverDelay value={settings.hoverDelay} onSave={(hoverDelay) => onChange({ hoverDelay })} />
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Entity } from '../../src/knowledge/schema';
+import { KnowledgeError } from '../../src/knowledge/validate';
+import { addPack, listPacks, onPacksChange, packEntities, removePack } from '../../src/lib/packs';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('@webext-core/fake-browser')).fakeBrowser }));
+
+beforeEach(() => fakeBrowser.reset());
+
+/** A valid pack entity; `over` replaces fields (undefined removes one). */
+function entity(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    id,
+    name: `Name ${id}`,
+    category: 'company',
+    aliases: [`Name ${id}`],
+    ambiguousAliases: [],
+    summary: `Summary of ${id}.`,
+    url: `https://example.org/${id}`,
+    facts: [
+      { text: 'Founded in 2020.', asOf: '2020-01-01', source: 'https://example.org/a' },
+      { text: 'Raised money in 2023.', asOf: '2023-06-30', source: 'https://example.org/b' },
+    ],
+    related: [],
+  };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === undefined) delete base[key];
+    else base[key] = value;
+  }
+  return base;
+}
+
+const file = (...entities: Record<string, unknown>[]) => JSON.stringify(entities);
+
+/** The reason `addPack` gives, or null when it stored the pack. */
+const refusal = (name: string, text: string) =>
+  addPack(name, text).then(
+    () => null,
+    (e: Error) => (e instanceof KnowledgeError ? e.message : `not a KnowledgeError: ${e.message}`),
+  );
+
+describe('knowledge packs', () => {
+  it('store a good pack, its relations reaching bundled and its own entities', async () => {
+    const text = file(
+      entity('acme-labs', { related: [{ id: 'anthropic', label: 'competes with' }] }),
+      entity('acme-chip', { category: 'chip', related: [{ id: 'acme-labs', label: 'made by' }] }),
+    );
+    const pack = await addPack('acme.json', text);
+    expect(pack.name).toBe('acme.json');
+    expect(new Date(pack.importedAt).toISOString()).toBe(pack.importedAt);
+    expect(pack.entities.map((e) => e.id)).toEqual(['acme-labs', 'acme-chip']);
+    expect(await listPacks()).toEqual([pack]);
+    expect((await packEntities()).map((e: Entity) => e.id)).toEqual(['acme-labs', 'acme-chip']);
+    expect(await fakeBrowser.storage.local.get('packs')).toEqual({ packs: [pack] });
+  });
+
+  it('refuse a bad pack with file, entity id and field, and keep the packs stored before', async () => {
+    const good = await addPack('good.json', file(entity('acme-labs')));
+    const cases: [string, string, string][] = [
+      ['object.json', '{"id":"x"}', 'object.json: entity "(file)": field "(root)" must be a JSON array of entities'],
+      ['empty.json', '[]', 'empty.json: entity "(file)": field "(root)" has no entities'],
+      [
+        'facts.json',
+        file(entity('nofacts', { facts: undefined })),
+        'facts.json: entity "nofacts": field "facts" is missing',
+      ],
+      [
+        'url.json',
+        file(entity('plain-http', { url: 'http://example.org/' })),
+        'url.json: entity "plain-http": field "url" must be an https URL',
+      ],
+      [
+        'related.json',
+        file(entity('lonely', { related: [{ id: 'nobody', label: 'knows' }] })),
+        'related.json: entity "lonely": field "related.0.id" names unknown entity "nobody"',
+      ],
+      [
+        'bundled-id.json',
+        file(entity('anthropic')),
+        'bundled-id.json: entity "anthropic": field "id" is already the id of an installed entity',
+      ],
+      [
+        'pack-id.json',
+        file(entity('acme-labs')),
+        'pack-id.json: entity "acme-labs": field "id" is already the id of an installed entity',
+      ],
+      [
+        'alias.json',
+        file(entity('nv-fans', { aliases: ['Nvidia'] })),
+        'alias.json: entity "nv-fans": field "aliases" claims "Nvidia", already a name of installed entity "nvidia"',
+      ],
+      [
+        'ambiguous.json',
+        file(entity('amazon-river', { aliases: ['Amazon'] })),
+        'ambiguous.json: entity "amazon-river": field "aliases" claims "Amazon", an ambiguous name of installed entity "amazon" (list it under ambiguousAliases)',
+      ],
+    ];
+    expect(await refusal('broken.json', '[{')).toMatch(
+      /^broken\.json: entity "\(file\)": field "\(json\)" is not valid JSON: ./,
+    );
+    for (const [name, text, reason] of cases) expect(await refusal(name, text), name).toBe(reason);
+    expect(await listPacks()).toEqual([good]);
+  });
+
+  it('accept a name that is ambiguous both in Backstory and in the pack', async () => {
+    const pack = await addPack(
+      'river.json',
+      file(entity('amazon-river', { aliases: ['Amazon River'], ambiguousAliases: ['Amazon'] })),
+    );
+    expect(pack.entities[0]?.ambiguousAliases).toEqual(['Amazon']);
+  });
+
+  it('replace a pack imported again under the same name, and remove packs by name', async () => {
+    await addPack('a.json', file(entity('alpha-one')));
+    await addPack('b.json', file(entity('beta-one', { related: [{ id: 'alpha-one', label: 'partners with' }] })));
+    // The new a.json may reuse its own old ids: it replaces them.
+    await addPack('a.json', file(entity('alpha-one', { summary: 'Updated.' }), entity('alpha-two')));
+    expect((await listPacks()).map((p) => [p.name, p.entities.map((e) => e.id)])).toEqual([
+      ['a.json', ['alpha-one', 'alpha-two']],
+      ['b.json', ['beta-one']],
+    ]);
+    await removePack('a.json');
+    await removePack('missing.json');
+    expect((await listPacks()).map((p) => p.name)).toEqual(['b.json']);
+  });
+
+  it('tell listeners the pack entities after each change, until their signal aborts', async () => {
+    const life = new AbortController();
+    const seen: string[][] = [];
+    onPacksChange(life.signal, (entities) => seen.push(entities.map((e) => e.id)));
+    await addPack('a.json', file(entity('alpha-one')));
+    await addPack('b.json', file(entity('beta-one')));
+    await removePack('a.json');
+    life.abort();
+    await removePack('b.json');
+    expect(seen).toEqual([['alpha-one'], ['alpha-one', 'beta-one'], ['beta-one']]);
+  });
+
+  it('read junk in storage as no packs', async () => {
+    for (const junk of ['x', { name: 'a' }, [null, 3, { name: 'a', importedAt: 1, entities: [] }]]) {
+      await fakeBrowser.storage.local.set({ packs: junk });
+      expect(await listPacks()).toEqual([]);
+      expect(await packEntities()).toEqual([]);
+    }
+  });
+});
