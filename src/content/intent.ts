@@ -1,6 +1,7 @@
 /** Hover timing (WCAG 1.4.13): show after a pause on a mention, stay while the pointer is on the card. */
 export type IntentOptions = {
-  showDelay: number;
+  /** Milliseconds, read at each hover (the reader can change it in the options). */
+  showDelay: () => number;
   hideDelay: number;
   open(index: number): void;
   close(): void;
@@ -62,7 +63,7 @@ export function createIntent({ showDelay, hideDelay, open, close }: IntentOption
         pending = -1;
         shown = index;
         open(index);
-      }, showDelay);
+      }, showDelay());
     },
     /** The pointer entered or left the card: a card being read stays open. */
     pointerInCard(inside: boolean): void {

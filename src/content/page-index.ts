@@ -68,6 +68,9 @@ export function createPageIndex(matcher: Matcher) {
   let entries: Entry[] = [];
   let forced = false;
   let decidedFor = '';
+  /** Categories the reader wants highlighted (options page). */
+  let wanted: (category: Category) => boolean = () => true;
+  let wantedKey = '';
   let flat: Placed[] | null = null;
   const evidence = createEvidence();
   /** Text node → the block it belongs to, for hit-testing. */
@@ -78,7 +81,7 @@ export function createPageIndex(matcher: Matcher) {
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
-      if (!accepts(m, evidence)) continue;
+      if (!accepts(m, evidence) || !wanted(matcher.categoryOf(m.entityId) as Category)) continue;
       const start = locate(block, m.start, false);
       if (!visible(start[0], seen)) continue;
       entry.placed.push(placedMention(m.entityId, matcher.categoryOf(m.entityId) as Category, block, start, m.end));
@@ -132,7 +135,7 @@ export function createPageIndex(matcher: Matcher) {
     /** Places mentions for `fresh` entries, or for all when page-wide evidence changed. */
     async decide(timer: SliceTimer, signal: AbortSignal, fresh: Entry[] = []): Promise<Diff> {
       const active = evidence.verdict().relevant || forced;
-      const key = `${active}|${evidence.signature()}`;
+      const key = `${active}|${wantedKey}|${evidence.signature()}`;
       const redo = key !== decidedFor;
       decidedFor = key;
       const removed: Placed[] = [];
@@ -157,6 +160,12 @@ export function createPageIndex(matcher: Matcher) {
     force(timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
       forced = true;
       return this.decide(timer, signal);
+    },
+
+    /** Keeps only these categories; the next `decide` redoes every block if the choice changed. */
+    setCategories(categories: Readonly<Record<Category, boolean>>): void {
+      wanted = (c) => categories[c] !== false;
+      wantedKey = JSON.stringify(categories);
     },
 
     forced: () => forced,

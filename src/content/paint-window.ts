@@ -13,6 +13,7 @@ const MARGIN = '200% 0px 200% 0px';
  */
 export function createPaintWindow(painter: Painter, index: PageIndex, signal: AbortSignal) {
   let io: IntersectionObserver | null = null;
+  let firstOnly = false;
   const near = new Set<Element>();
   let byElement: Map<Element, Placed[]> | null = null;
   const placedIn = (el: Element): Placed[] => {
@@ -51,6 +52,12 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
   return {
     apply(diff: Diff): void {
       byElement = null;
+      if (firstOnly) {
+        // Few enough to repaint whole: one range per entity.
+        painter.reset();
+        painter.add(firstPerEntity(index.placed()));
+        return;
+      }
       painter.remove(diff.removed);
       if (!io && index.placed().length > PAINT_BOUND) {
         startBounding();
@@ -65,5 +72,21 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
       for (const p of diff.added) observer.observe(p.element);
     },
     bounded: () => io !== null,
+    /** "First mention only" (options): paint each entity's first mention, or every mention again. */
+    setFirstOnly(on: boolean): void {
+      if (on === firstOnly) return;
+      firstOnly = on;
+      painter.reset();
+      near.clear();
+      io?.disconnect();
+      io = null;
+      this.apply({ added: index.placed(), removed: [] });
+    },
   };
+}
+
+/** The first mention of each entity, in page order. */
+export function firstPerEntity(placed: readonly Placed[]): Placed[] {
+  const seen = new Set<string>();
+  return placed.filter((p) => !seen.has(p.entityId) && seen.add(p.entityId));
 }

@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import type { Category, Fact } from '../knowledge/schema';
+import { ext as browser } from './ext';
 
 /** One entity in a page summary, with how often the page names it. */
 export type EntityCount = { id: string; name: string; category: Category; count: number };

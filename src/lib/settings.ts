@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { ext as browser } from './ext';
 import { isRecord } from './records';
 import { MIGRATED_LOCAL_KEYS, migrate, type Stored, storedVersion, toSwitches } from './settings-migrations';
 import { BackupSchema, DEFAULTS, describeIssue, readSettings, type Settings, SettingsSchema } from './settings-schema';
@@ -76,7 +77,7 @@ export function setSettings(patch: SettingsPatch): Promise<Settings> {
 
 /** Calls `listener` with the new and previous settings whenever they change, in any context; stops on abort. */
 export function onSettingsChange(signal: AbortSignal, listener: (settings: Settings, previous: Settings) => void) {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change) return;
     const [now, before] = [readSettings(change.newValue), readSettings(change.oldValue)];
@@ -115,7 +116,7 @@ export async function listSitesOff(): Promise<string[]> {
 
 /** Calls `listener` with the sorted hostnames switched off whenever the list changes; stops on abort. */
 export function onSitesChange(signal: AbortSignal, listener: (sitesOff: string[]) => void): void {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const change = changes[SITES_KEY];
     if (area !== 'local' || !change) return;
     listener(sitesOff(toSwitches(change.newValue)));
@@ -126,7 +127,7 @@ export function onSitesChange(signal: AbortSignal, listener: (sitesOff: string[]
 
 /** Calls `listener` with the new state whenever this hostname's switch changes; stops on abort. */
 export function onSiteSwitch(hostname: string, signal: AbortSignal, listener: (enabled: boolean) => void): void {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const change = changes[SITES_KEY];
     if (area !== 'local' || !change) return;
     const was = toSwitches(change.oldValue)[hostname] !== false;

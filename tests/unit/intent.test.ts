@@ -4,7 +4,7 @@ import { createIntent } from '../../src/content/intent';
 let log: string[];
 const make = () =>
   createIntent({
-    showDelay: 300,
+    showDelay: () => 300,
     hideDelay: 300,
     open: (i) => log.push(`open ${i}`),
     close: () => log.push('close'),

@@ -1,0 +1,253 @@
+import type { NameIndex } from '../knowledge/name-index';
+import type { EntityDetails, PageState } from '../lib/messages';
+import { toBackground } from '../lib/messages';
+import type { Settings } from '../lib/settings';
+import type { Matcher } from '../match';
+import { type CardHost, createCardHost, rangeReference } from './card-host';
+import { caretAt, rangeContains, watchPointer } from './hover';
+import { createIntent, type Intent } from './intent';
+import { installKeys } from './keys';
+import { type Change, observePage } from './observe';
+import { countEntities, createPageIndex, type Diff, type PageIndex } from './page-index';
+import { createPainter } from './paint';
+import { createPaintWindow, firstPerEntity } from './paint-window';
+import { sliceTimer } from './slice';
+
+/** The names Backstory knows: the matcher and the entries behind it. */
+export type Knowledge = { matcher: Matcher; entries: NameIndex };
+
+const isTop = window === window.top;
+
+/**
+ * Backstory on one page: scanning, painting, hover, keys and the card while it runs; nothing
+ * while it does not. Each run's listeners and observers hang on one AbortSignal.
+ */
+export function createController(hostname: string, initial: Knowledge, initialSettings: Settings) {
+  let knowledge = initial;
+  let names = new Map(knowledge.entries.map((e) => [e.id, e]));
+  let settings = initialSettings;
+  let siteOn = true;
+  let forced = false;
+  const painter = createPainter();
+  const details = new Map<string, Promise<EntityDetails | null>>();
+  /** The current run: its lifetime, index, paint window, card and hover intent. */
+  let run: {
+    abort: AbortController;
+    index: PageIndex;
+    window: ReturnType<typeof createPaintWindow>;
+    card: CardHost;
+    intent: Intent;
+  } | null = null;
+  let updating: Promise<void> = Promise.resolve();
+  let pending: Change | null = null;
+  let pointer: { x: number; y: number } | undefined;
+
+  const placed = () => run?.index.placed() ?? [];
+  /** Mentions the keyboard steps through: what is painted. */
+  const steppable = () => (settings.mentions === 'first' ? firstPerEntity(placed()) : placed());
+
+  const loadDetails = (id: string) => {
+    let p = details.get(id);
+    if (!p) {
+      // Facts live in the background: the content script ships only the names.
+      p = toBackground({ kind: 'entity-details', id }).catch(() => null);
+      details.set(id, p);
+    }
+    return p;
+  };
+
+  function state(): PageState {
+    const all = placed();
+    const entities = [...countEntities(all)].map(([id, count]) => {
+      const e = names.get(id);
+      return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
+    });
+    return {
+      hostname,
+      enabled: siteOn,
+      relevant: run?.index.verdict().relevant ?? false,
+      forced,
+      entities,
+      total: all.length,
+    };
+  }
+
+  const report = () => {
+    if (isTop) void toBackground({ kind: 'page-state', state: state() }).catch(() => undefined);
+  };
+
+  function openCard(at: number, pointerAt?: { x: number; y: number }) {
+    const p = steppable()[at];
+    const entry = p && names.get(p.entityId);
+    if (!p || !entry || !run) return;
+    const { card, intent } = run;
+    painter.setActive(p.range);
+    const onPage = new Set(placed().map((m) => m.entityId));
+    const base = { id: p.entityId, name: entry.name, category: entry.category, onPage };
+    const reference = rangeReference(p.range);
+    card.show({ ...base, details: undefined }, reference, pointerAt);
+    void loadDetails(p.entityId).then((d) => {
+      if (intent.current() === at && steppable()[at] === p) card.show({ ...base, details: d }, reference);
+    });
+  }
+
+  function closeCard() {
+    painter.setActive(null);
+    run?.card.hide();
+  }
+
+  /** Keyboard and popup route: scroll a mention into view and open its card at once. */
+  function focusMention(at: number) {
+    const p = steppable()[at];
+    if (!p || !run) return;
+    const live = document.createRange();
+    live.setStart(p.range.startContainer, p.range.startOffset);
+    live.setEnd(p.range.endContainer, p.range.endOffset);
+    const rect = live.getBoundingClientRect();
+    if (rect.top < 40 || rect.bottom > window.innerHeight - 40) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+    run.intent.openNow(at);
+    const entry = names.get(p.entityId);
+    const n = steppable().length;
+    run.card.announce(`${entry?.name ?? p.entityId}, ${entry?.category ?? ''}. Mention ${at + 1} of ${n}.`);
+  }
+
+  /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */
+  function update(change: Change): Promise<void> {
+    if (pending !== null) {
+      pending = pending === 'all' || change === 'all' ? 'all' : [...pending, ...change];
+      return updating;
+    }
+    pending = change;
+    updating = updating
+      .then(async () => {
+        const next = pending;
+        pending = null;
+        const r = run;
+        if (!next || !r || r.abort.signal.aborted) return;
+        const open = r.intent.current();
+        const openRange = open === -1 ? null : (steppable()[open]?.range ?? null);
+        r.window.apply(await r.index.update(next, sliceTimer(), r.abort.signal));
+        if (openRange) {
+          // Keep the card on the same mention after a rescan, if it is still there.
+          const same = steppable().findIndex(
+            (p) => p.range.startContainer === openRange.startContainer && p.range.startOffset === openRange.startOffset,
+          );
+          if (same === -1) r.intent.reset();
+          else r.intent.retarget(same);
+        }
+        report();
+      })
+      .catch(() => undefined);
+    return updating;
+  }
+
+  function start() {
+    const abort = new AbortController();
+    const { signal } = abort;
+    const card = createCardHost(signal);
+    const index = createPageIndex(knowledge.matcher);
+    index.setCategories(settings.categories);
+    if (forced) void index.force(sliceTimer(), signal);
+    const paint = createPaintWindow(painter, index, signal);
+    paint.setFirstOnly(settings.mentions === 'first');
+    const intent = createIntent({
+      showDelay: () => settings.hoverDelay,
+      hideDelay: 300,
+      open: (i) => openCard(i, pointer),
+      close: closeCard,
+    });
+    run = { abort, index, window: paint, card, intent };
+    watchPointer(
+      signal,
+      (point, overUi) => {
+        pointer = point;
+        intent.pointerInCard(overUi);
+        if (overUi || placed().length === 0) return;
+        const caret = caretAt(point.x, point.y);
+        const p = caret ? index.at(caret.node, caret.offset) : undefined;
+        intent.pointerOn(p && rangeContains(p.range, point.x, point.y) ? steppable().indexOf(p) : -1);
+      },
+      (e) => card.owns(e),
+    );
+    installKeys(signal, {
+      step: (d) => api.step(d),
+      escape: () => intent.dismiss(),
+      hasMentions: () => steppable().length > 0,
+    });
+    observePage(
+      signal,
+      () => card.element(),
+      (change) => void update(change),
+    );
+    void update('all');
+  }
+
+  function stop() {
+    run?.intent.reset();
+    run?.abort.abort();
+    run = null;
+    painter.clear();
+  }
+
+  /** Re-runs decisions after a settings change, then applies the result. */
+  async function redecide(r: NonNullable<typeof run>, diff: Promise<Diff>) {
+    r.window.apply(await diff);
+    report();
+  }
+
+  const api = {
+    state,
+    siteEnabled: () => siteOn,
+    setSiteEnabled(on: boolean) {
+      siteOn = on;
+    },
+    /** Starts or stops everything; reports the new state either way. */
+    setRunning(on: boolean) {
+      if (on && !run) start();
+      if (!on && run) stop();
+      if (!on) report();
+    },
+    setSettings(next: Settings) {
+      const before = settings;
+      settings = next;
+      const r = run;
+      if (!r) return;
+      if (next.mentions !== before.mentions) r.window.setFirstOnly(next.mentions === 'first');
+      if (JSON.stringify(next.categories) !== JSON.stringify(before.categories)) {
+        r.index.setCategories(next.categories);
+        updating = updating.then(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal)));
+      }
+    },
+    /** New knowledge packs: a new matcher, and a fresh scan if running. */
+    setKnowledge(next: Knowledge) {
+      knowledge = next;
+      names = new Map(next.entries.map((e) => [e.id, e]));
+      if (run) {
+        stop();
+        start();
+      }
+    },
+    step(direction: 1 | -1) {
+      const n = steppable().length;
+      if (!n || !run) return;
+      const cur = run.intent.current();
+      focusMention(cur === -1 ? (direction === 1 ? 0 : n - 1) : (cur + direction + n) % n);
+    },
+    showEntity(id: string): boolean {
+      const at = steppable().findIndex((p) => p.entityId === id);
+      if (at !== -1) focusMention(at);
+      return at !== -1;
+    },
+    /** The popup's "Highlight anyway", after any scan in progress so it covers the whole page. */
+    highlightAnyway(): Promise<PageState> {
+      forced = true;
+      const r = run;
+      if (!r) return Promise.resolve(state());
+      updating = updating.then(() => redecide(r, r.index.force(sliceTimer(), r.abort.signal)));
+      return updating.then(state);
+    },
+  };
+  return api;
+}

@@ -1,0 +1,26 @@
+import type browser from 'webextension-polyfill';
+
+/** The WebExtension API, typed as webextension-polyfill's `browser`. */
+export type Ext = typeof browser;
+
+/**
+ * The extension API without loading webextension-polyfill: Firefox's `browser`, or Chrome's
+ * `chrome`, whose MV3 calls return promises too. The content script runs on every page, and the
+ * polyfill's set-up cost milliseconds there; extension pages and the worker keep the polyfill.
+ */
+export const ext: Ext = (globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome;
+
+/**
+ * Listens for messages; a handler answers with a promise. Chrome's own `onMessage` ignores
+ * returned promises (the polyfill papers over that): answer through `sendResponse` instead.
+ */
+export function onMessage(handler: (message: unknown) => Promise<unknown> | undefined): void {
+  type Listener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | undefined;
+  const listener: Listener = (message, _sender, sendResponse) => {
+    const reply = handler(message);
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  (ext.runtime.onMessage as unknown as { addListener(l: Listener): void }).addListener(listener);
+}
