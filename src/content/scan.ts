@@ -104,7 +104,7 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   const shadows: ShadowRoot[] = [];
   let count = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (timer && ++count % 128 === 0 && timer.expired()) await timer.next(signal);
+    if (timer && (++count & 31) === 0 && timer.expired()) await timer.next(signal);
     if (n.nodeType === Node.ELEMENT_NODE) {
       // Open shadow roots of the page's components hold prose too; closed ones are private.
       const shadow = (n as Element).shadowRoot;
