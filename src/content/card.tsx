@@ -1,5 +1,6 @@
 import type { Category } from '../knowledge/schema';
 import type { EntityDetails } from '../lib/messages';
+import { t } from './i18n';
 
 /** What the card needs at once (from the name index) and later (facts from the background). */
 export type CardProps = {
@@ -11,13 +12,14 @@ export type CardProps = {
   onPage: ReadonlySet<string>;
 };
 
-const CATEGORY_LABEL: Record<Category, string> = {
-  company: 'Company',
-  chip: 'Chip',
-  regulator: 'Regulator',
-  product: 'Model / product',
-  person: 'Person',
-};
+/** Message keys of the category badges (only keys in the content script's own fallback). */
+const CATEGORY_LABEL = {
+  company: 'cardCompany',
+  chip: 'cardChip',
+  regulator: 'cardRegulator',
+  product: 'cardProduct',
+  person: 'cardPerson',
+} as const satisfies Record<Category, string>;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -66,10 +68,10 @@ export function Card({ id, name, category, details, onPage }: CardProps) {
     <div class="card" role="tooltip" id="backstory-card" data-entity={id} lang="en">
       <div class="head">
         <h2 class="name">{name}</h2>
-        <span class={`badge ${category}`}>{CATEGORY_LABEL[category]}</span>
+        <span class={`badge ${category}`}>{t(CATEGORY_LABEL[category])}</span>
       </div>
-      {details === undefined && <p class="loading">Loading…</p>}
-      {details === null && <p class="loading">No details for this entry.</p>}
+      {details === undefined && <p class="loading">{t('cardLoading')}</p>}
+      {details === null && <p class="loading">{t('cardNoDetails')}</p>}
       {details && (
         <>
           <p class="summary">{details.summary}</p>
@@ -88,16 +90,16 @@ export function Card({ id, name, category, details, onPage }: CardProps) {
             ))}
           </ul>
           {relations.length > 0 && (
-            <ul class="relations" aria-label="Connections on this page">
+            <ul class="relations" aria-label={t('connectionsOnPage')}>
               {relations.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
           )}
           <div class="foot">
-            <span>As of {formatAsOf(newest)}</span>
+            <span>{t('cardAsOf', formatAsOf(newest))}</span>
             <a href={details.url} target="_blank" rel="noopener noreferrer">
-              More about {name}
+              {t('cardMoreAbout', name)}
             </a>
           </div>
         </>

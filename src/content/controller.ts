@@ -5,6 +5,7 @@ import type { Settings } from '../lib/settings';
 import type { Matcher } from '../match';
 import { type CardHost, createCardHost, rangeReference } from './card-host';
 import { caretAt, rangeContains, watchPointer } from './hover';
+import { t } from './i18n';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
 import { type Change, observePage } from './observe';
@@ -110,7 +111,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     run.intent.openNow(at);
     const entry = names.get(p.entityId);
     const n = steppable().length;
-    run.card.announce(`${entry?.name ?? p.entityId}, ${entry?.category ?? ''}. Mention ${at + 1} of ${n}.`);
+    run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
   }
 
   /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */

@@ -1,38 +1,40 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { exportSettings, importSettings } from '../lib/settings';
 import { download, takeFile } from './files';
 import { type Notice, NoticeLine } from './notice';
+
+const FILE_NAME = 'backstory-settings.json';
 
 /** Export the settings and the switched-off sites to a file, or import them from one. */
 export function Backup() {
   const [notice, setNotice] = useState<Notice>(null);
   const exportFile = async () => {
-    download('backstory-settings.json', await exportSettings());
-    setNotice({ kind: 'ok', text: 'Exported to backstory-settings.json.' });
+    download(FILE_NAME, await exportSettings());
+    setNotice({ kind: 'ok', text: t('optionsExported', FILE_NAME) });
   };
   const importFile = async (input: HTMLInputElement) => {
     const file = await takeFile(input);
     if (!file) return;
     try {
       await importSettings(file.text);
-      setNotice({ kind: 'ok', text: `Imported settings from “${file.name}”.` });
+      setNotice({ kind: 'ok', text: t('optionsImported', file.name) });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Nothing changed. ${(error as Error).message}` });
+      setNotice({ kind: 'error', text: t('optionsNothingChanged', (error as Error).message) });
     }
   };
   return (
     <section class="panel" aria-labelledby="backup">
-      <h2 id="backup">Export and import</h2>
+      <h2 id="backup">{t('optionsBackup')}</h2>
       <p class="hint" id="backup-hint">
-        The file holds these settings and the sites where Backstory is off, not knowledge packs. Importing replaces
-        both.
+        {t('optionsBackupHint')}
       </p>
       <div class="buttons">
         <button type="button" class="action" onClick={() => void exportFile()}>
-          Export settings
+          {t('optionsExport')}
         </button>
         <label class="action file">
-          Import settings…
+          {t('optionsImport')}
           <input
             type="file"
             accept=".json,application/json"

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '../knowledge/schema';
+import { type MessageKey, t } from '../lib/i18n';
 import { type HighlightStyle, HOVER_DELAY, type Settings, type SettingsPatch } from '../lib/settings';
-import { HEADINGS } from '../popup/lookup';
+import { heading } from '../popup/lookup';
 
-const STYLE_LABELS: Record<HighlightStyle, string> = {
-  'tint-underline': 'Tint and underline',
-  underline: 'Underline only',
-  tint: 'Tint only',
+const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
+  'tint-underline': 'optionsStyleTintUnderline',
+  underline: 'optionsStyleUnderline',
+  tint: 'optionsStyleTint',
 };
 
 const clampDelay = (n: number) => Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(n)));
@@ -23,7 +24,7 @@ function HoverDelay({ value, onSave }: { value: number; onSave: (ms: number) => 
   };
   return (
     <div class="field">
-      <label for="hover-delay">Show the card after hovering a name for</label>
+      <label for="hover-delay">{t('optionsHoverDelay')}</label>
       <div class="delay">
         <input
           id="hover-delay"
@@ -32,7 +33,7 @@ function HoverDelay({ value, onSave }: { value: number; onSave: (ms: number) => 
           max={HOVER_DELAY.max}
           step={50}
           value={draft}
-          aria-valuetext={`${draft} milliseconds`}
+          aria-valuetext={t('optionsHoverDelayValue', draft)}
           onInput={(e) => setDraft(Number(e.currentTarget.value))}
           onChange={(e) => commit(e.currentTarget.value)}
         />
@@ -43,12 +44,12 @@ function HoverDelay({ value, onSave }: { value: number; onSave: (ms: number) => 
           max={HOVER_DELAY.max}
           step={50}
           value={draft}
-          aria-label="Card delay in milliseconds"
+          aria-label={t('optionsHoverDelayNumber')}
           onChange={(e) => commit(e.currentTarget.value)}
         />
-        <span aria-hidden="true">ms</span>
+        <span aria-hidden="true">{t('optionsMs')}</span>
       </div>
-      <p class="hint">From 0 (at once) to 2000 ms. The keyboard shortcuts always open the card at once.</p>
+      <p class="hint">{t('optionsHoverDelayHint', HOVER_DELAY.min, HOVER_DELAY.max)}</p>
     </div>
   );
 }
@@ -57,9 +58,9 @@ function HoverDelay({ value, onSave }: { value: number; onSave: (ms: number) => 
 export function Highlighting({ settings, onChange }: { settings: Settings; onChange: (patch: SettingsPatch) => void }) {
   return (
     <section class="panel" aria-labelledby="highlighting">
-      <h2 id="highlighting">Highlighting</h2>
+      <h2 id="highlighting">{t('optionsHighlighting')}</h2>
       <fieldset>
-        <legend>Kinds of names to highlight</legend>
+        <legend>{t('optionsKinds')}</legend>
         {CATEGORIES.map((c) => (
           <label key={c} class="choice">
             <input
@@ -70,12 +71,12 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
               onChange={(e) => onChange({ categories: { [c]: e.currentTarget.checked } })}
             />
             <span class={`dot ${c}`} aria-hidden="true" />
-            {HEADINGS[c]}
+            {heading(c)}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Mentions</legend>
+        <legend>{t('optionsMentions')}</legend>
         <label class="choice">
           <input
             type="radio"
@@ -84,7 +85,7 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
             checked={settings.mentions === 'all'}
             onChange={() => onChange({ mentions: 'all' })}
           />
-          Every mention
+          {t('optionsEveryMention')}
         </label>
         <label class="choice">
           <input
@@ -94,11 +95,11 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
             checked={settings.mentions === 'first'}
             onChange={() => onChange({ mentions: 'first' })}
           />
-          Only the first mention of each name
+          {t('optionsFirstMention')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Style</legend>
+        <legend>{t('optionsStyle')}</legend>
         {(Object.keys(STYLE_LABELS) as HighlightStyle[]).map((s) => (
           <label key={s} class="choice">
             <input
@@ -108,9 +109,9 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
               checked={settings.style === s}
               onChange={() => onChange({ style: s })}
             />
-            <span class="style-name">{STYLE_LABELS[s]}</span>
+            <span class="style-name">{t(STYLE_LABELS[s])}</span>
             <span class={`sample ${s}`} aria-hidden="true">
-              Nvidia
+              {t('optionsStyleSample')}
             </span>
           </label>
         ))}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import {
   getSettings,
   listSitesOff,
@@ -29,28 +30,28 @@ export function Options() {
   }, []);
   const change = (patch: SettingsPatch) => {
     setFailure('');
-    setSettings(patch).then(setLocal, (error: Error) => setFailure(`Not saved: ${error.message}`));
+    setSettings(patch).then(setLocal, (error: Error) => setFailure(t('optionsNotSaved', error.message)));
   };
 
   return (
     <main class="options">
-      <h1>Backstory options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p class="notice error" role="alert">
         {failure}
       </p>
       {settings === null ? (
-        <p class="hint">Loading…</p>
+        <p class="hint">{t('optionsLoading')}</p>
       ) : (
         <>
           <section class="panel" aria-labelledby="general">
-            <h2 id="general">General</h2>
+            <h2 id="general">{t('optionsGeneral')}</h2>
             <label class="choice">
               <input
                 type="checkbox"
                 checked={settings.paused}
                 onChange={(e) => change({ paused: e.currentTarget.checked })}
               />
-              Pause everywhere (highlight nothing on any site)
+              {t('optionsPause')}
             </label>
           </section>
           <Highlighting settings={settings} onChange={change} />

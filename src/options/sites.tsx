@@ -1,14 +1,13 @@
+import { t } from '../lib/i18n';
 import { setSiteEnabled } from '../lib/settings';
 
 /** The sites switched off from the popup, each with a way back on. */
 export function Sites({ sites }: { sites: string[] | null }) {
   return (
     <section class="panel" aria-labelledby="sites">
-      <h2 id="sites">Sites where Backstory is off</h2>
-      {sites === null && <p class="hint">Loading…</p>}
-      {sites?.length === 0 && (
-        <p class="hint">None. To switch Backstory off for a site, use the switch in the toolbar popup on that site.</p>
-      )}
+      <h2 id="sites">{t('optionsSites')}</h2>
+      {sites === null && <p class="hint">{t('optionsLoading')}</p>}
+      {sites?.length === 0 && <p class="hint">{t('optionsSitesNone')}</p>}
       {sites && sites.length > 0 && (
         <ul class="list">
           {sites.map((host) => (
@@ -17,10 +16,10 @@ export function Sites({ sites }: { sites: string[] | null }) {
               <button
                 type="button"
                 class="action small"
-                aria-label={`Turn back on ${host}`}
+                aria-label={t('optionsTurnBackOnSite', host)}
                 onClick={() => void setSiteEnabled(host, true)}
               >
-                Turn back on
+                {t('optionsTurnBackOn')}
               </button>
             </li>
           ))}

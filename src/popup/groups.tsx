@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { EntityCount } from '../lib/messages';
-import { groupEntities, HEADINGS, type Lookup } from './lookup';
+import { groupEntities, heading, type Lookup } from './lookup';
 
 /** One entity: a disclosure for its summary, and its name, which shows the first mention on the page. */
 function Row({ entity, summary, onShow }: { entity: EntityCount; summary?: string; onShow: (id: string) => void }) {
@@ -14,7 +15,7 @@ function Row({ entity, summary, onShow }: { entity: EntityCount; summary?: strin
           class="more"
           aria-expanded={open}
           aria-controls={about}
-          aria-label={`Summary of ${entity.name}`}
+          aria-label={t('popupSummaryOf', entity.name)}
           onClick={() => setOpen(!open)}
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
@@ -25,18 +26,18 @@ function Row({ entity, summary, onShow }: { entity: EntityCount; summary?: strin
           type="button"
           class="row"
           data-entity={entity.id}
-          title="Show the first mention on the page"
+          title={t('popupShowFirst')}
           onClick={() => onShow(entity.id)}
         >
           <span class="entity">{entity.name}</span>
           <span class="count">
             {entity.count}
-            <span class="sr">{entity.count === 1 ? ' mention' : ' mentions'}</span>
+            <span class="sr"> {entity.count === 1 ? t('popupCountOne') : t('popupCountMany')}</span>
           </span>
         </button>
       </div>
       <p class="about" id={about} hidden={!open}>
-        {summary ?? 'No summary for this entity.'}
+        {summary ?? t('popupNoSummary')}
       </p>
     </li>
   );
@@ -47,9 +48,9 @@ export function Groups(props: { entities: EntityCount[]; lookup: Lookup; onShow:
   return (
     <>
       {groupEntities(props.entities).map(({ category, rows }) => (
-        <section key={category} class="group" aria-label={HEADINGS[category]}>
+        <section key={category} class="group" aria-label={heading(category)}>
           <h2 class={`heading ${category}`}>
-            {HEADINGS[category]} <span class="n">{rows.length}</span>
+            {heading(category)} <span class="n">{rows.length}</span>
           </h2>
           <ul>
             {rows.map((e) => (
@@ -66,8 +67,8 @@ export function Groups(props: { entities: EntityCount[]; lookup: Lookup; onShow:
 export function Connections({ lines }: { lines: string[] }) {
   if (lines.length === 0) return null;
   return (
-    <section class="group" aria-label="Connections on this page">
-      <h2 class="heading">Connections on this page</h2>
+    <section class="group" aria-label={t('connectionsOnPage')}>
+      <h2 class="heading">{t('connectionsOnPage')}</h2>
       <ul class="links">
         {lines.map((l) => (
           <li key={l}>{l}</li>

@@ -1,15 +1,18 @@
 import knowledge from 'backstory:knowledge';
 import { CATEGORIES, type Category, type Entity } from '../knowledge/schema';
+import { type MessageKey, t } from '../lib/i18n';
 import type { EntityCount } from '../lib/messages';
 
-/** Section headings, per category. */
-export const HEADINGS: Record<Category, string> = {
-  company: 'Companies',
-  chip: 'Chips',
-  regulator: 'Regulators',
-  product: 'Models & products',
-  person: 'People',
+const HEADINGS: Record<Category, MessageKey> = {
+  company: 'categoryCompanies',
+  chip: 'categoryChips',
+  regulator: 'categoryRegulators',
+  product: 'categoryProducts',
+  person: 'categoryPeople',
 };
+
+/** A category's plural name: popup section heading, summary heading, options checkbox. */
+export const heading = (category: Category): string => t(HEADINGS[category]);
 
 /** The entities a page names, by category in popup order, each group sorted by mention count (ties keep page order). */
 export function groupEntities(entities: EntityCount[]): { category: Category; rows: EntityCount[] }[] {

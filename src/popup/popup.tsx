@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { entities, type MessageKey, mentions, t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
 import type { Connector, Unreachable } from './connector';
 import { Connections, Groups } from './groups';
@@ -10,14 +11,10 @@ type Phase =
   | { kind: 'unreachable'; why: Unreachable }
   | { kind: 'ready'; state: PageState; siteOn: boolean };
 
-const UNREACHABLE: Record<Unreachable, string> = {
-  restricted:
-    'Backstory can’t run on this page. It works on web pages; browser pages and extension stores are off limits to extensions.',
-  'not-running':
-    'Backstory isn’t running on this page yet. Reload the page to start it (pages opened before Backstory was installed or updated need a reload).',
+const UNREACHABLE: Record<Unreachable, MessageKey> = {
+  restricted: 'popupRestricted',
+  'not-running': 'popupNotRunning',
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "Copy summary", with feedback that fades after a moment. */
 function CopyButton({ onCopy }: { onCopy: () => Promise<void> }) {
@@ -35,11 +32,11 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<void> }) {
   return (
     <>
       <button type="button" class="action small copy" onClick={() => void copy()}>
-        {result === 'copied' ? 'Copied' : 'Copy summary'}
+        {result === 'copied' ? t('popupCopied') : t('popupCopy')}
       </button>
       <span class="sr" aria-live="polite">
-        {result === 'copied' ? 'Summary copied to the clipboard.' : ''}
-        {result === 'failed' ? 'The browser did not allow copying to the clipboard.' : ''}
+        {result === 'copied' ? t('popupCopiedAnnouncement') : ''}
+        {result === 'failed' ? t('popupCopyFailed') : ''}
       </span>
     </>
   );
@@ -56,31 +53,24 @@ function Body(props: {
 }) {
   const { state: shown, siteOn, paused, lookup, connector } = props;
   if (paused) {
-    return (
-      <p class="status">
-        Backstory is paused everywhere: nothing is highlighted on any site. Switch off “Pause everywhere” below to
-        resume.
-      </p>
-    );
+    return <p class="status">{t('popupPaused')}</p>;
   }
-  if (!siteOn) return <p class="status">Backstory is off for {shown.hostname}. Nothing is highlighted here.</p>;
+  if (!siteOn) return <p class="status">{t('popupSiteOff', shown.hostname)}</p>;
   if (!shown.relevant && !shown.forced) {
     return (
       <div class="status">
-        <p>This page does not look like AI news, so nothing is highlighted.</p>
+        <p>{t('popupNotAiNews')}</p>
         <button type="button" class="action" onClick={props.onAnyway}>
-          Highlight anyway
+          {t('popupHighlightAnyway')}
         </button>
       </div>
     );
   }
-  if (shown.entities.length === 0) return <p class="status">No known companies, chips or regulators on this page.</p>;
+  if (shown.entities.length === 0) return <p class="status">{t('popupNoEntities')}</p>;
   return (
     <>
       <div class="overview">
-        <p class="summary">
-          {plural(shown.entities.length, 'entity', 'entities')}, {plural(shown.total, 'mention', 'mentions')}
-        </p>
+        <p class="summary">{t('popupOverview', entities(shown.entities.length), mentions(shown.total))}</p>
         <CopyButton onCopy={() => connector.copy(summaryMarkdown(shown, lookup))} />
       </div>
       <Groups entities={shown.entities} lookup={lookup} onShow={(id) => void connector.showEntity(id)} />
@@ -126,7 +116,7 @@ export function Popup({ connector }: { connector: Connector }) {
   if (phase.kind === 'loading') {
     return (
       <main class="popup">
-        <p class="status">Reading this page…</p>
+        <p class="status">{t('popupLoading')}</p>
       </main>
     );
   }
@@ -137,17 +127,17 @@ export function Popup({ connector }: { connector: Connector }) {
   };
   const footer = (
     <footer class="foot">
-      <Switch class="pause" checked={paused} label="Pause everywhere" onChange={(on) => void pause(on)} />
+      <Switch class="pause" checked={paused} label={t('popupPauseEverywhere')} onChange={(on) => void pause(on)} />
       <button type="button" class="link" onClick={() => void connector.openOptions()}>
-        Options
+        {t('popupOptions')}
       </button>
     </footer>
   );
   if (phase.kind === 'unreachable') {
     return (
       <main class="popup">
-        <h1>Backstory</h1>
-        <p class="status">{UNREACHABLE[phase.why]}</p>
+        <h1>{t('popupTitle')}</h1>
+        <p class="status">{t(UNREACHABLE[phase.why])}</p>
         {footer}
       </main>
     );
@@ -165,8 +155,13 @@ export function Popup({ connector }: { connector: Connector }) {
   return (
     <main class="popup">
       <header class="top">
-        <h1>Backstory</h1>
-        <Switch class="switch" checked={siteOn} label={`On for ${state.hostname}`} onChange={(on) => void toggle(on)} />
+        <h1>{t('popupTitle')}</h1>
+        <Switch
+          class="switch"
+          checked={siteOn}
+          label={t('popupSiteSwitch', state.hostname)}
+          onChange={(on) => void toggle(on)}
+        />
       </header>
       <Body
         state={state}
