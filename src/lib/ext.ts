@@ -24,3 +24,21 @@ export function onMessage(handler: (message: unknown) => Promise<unknown> | unde
   };
   (ext.runtime.onMessage as unknown as { addListener(l: Listener): void }).addListener(listener);
 }
+
+/**
+ * Calls `listener` with the new and old value of one storage key whenever it changes, in any
+ * context of the extension; stops on abort.
+ */
+export function onStorageKey(
+  area: 'local' | 'sync',
+  key: string,
+  signal: AbortSignal,
+  listener: (newValue: unknown, oldValue: unknown) => void,
+): void {
+  const handler = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changed: string) => {
+    const change = changes[key];
+    if (changed === area && change) listener(change.newValue, change.oldValue);
+  };
+  ext.storage.onChanged.addListener(handler);
+  signal.addEventListener('abort', () => ext.storage.onChanged.removeListener(handler), { once: true });
+}

@@ -1,8 +1,7 @@
 import knowledge from 'backstory:knowledge';
-import type { Storage } from 'webextension-polyfill';
 import type { Entity } from '../knowledge/schema';
 import { KnowledgeError, validateKnowledge } from '../knowledge/validate';
-import { ext as browser } from './ext';
+import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
 
 /** A knowledge pack the reader imported: a file of extra entities, as stored in storage.local `packs`. */
@@ -33,13 +32,7 @@ export async function packEntities(): Promise<Entity[]> {
 
 /** Calls `listener` with all pack entities whenever a pack is added or removed, in any context; stops on abort. */
 export function onPacksChange(signal: AbortSignal, listener: (entities: Entity[]) => void): void {
-  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    const change = changes[PACKS_KEY];
-    if (area !== 'local' || !change) return;
-    listener(toPacks(change.newValue).flatMap((p) => p.entities));
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler), { once: true });
+  onStorageKey('local', PACKS_KEY, signal, (newValue) => listener(toPacks(newValue).flatMap((p) => p.entities)));
 }
 
 /** Changes from this page one at a time, so two imports in a row both land. */

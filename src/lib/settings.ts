@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { Storage } from 'webextension-polyfill';
-import { ext as browser } from './ext';
+import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
 import { MIGRATED_LOCAL_KEYS, migrate, type Stored, storedVersion, toSwitches } from './settings-migrations';
 import { BackupSchema, DEFAULTS, describeIssue, readSettings, type Settings, SettingsSchema } from './settings-schema';
@@ -77,15 +76,11 @@ export function setSettings(patch: SettingsPatch): Promise<Settings> {
 
 /** Calls `listener` with the new and previous settings whenever they change, in any context; stops on abort. */
 export function onSettingsChange(signal: AbortSignal, listener: (settings: Settings, previous: Settings) => void) {
-  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    const change = changes[SETTINGS_KEY];
-    if (area !== 'sync' || !change) return;
-    const [now, before] = [readSettings(change.newValue), readSettings(change.oldValue)];
+  onStorageKey('sync', SETTINGS_KEY, signal, (newValue, oldValue) => {
+    const [now, before] = [readSettings(newValue), readSettings(oldValue)];
     // Migrating writes what was read already: not a change anyone needs to act on.
     if (JSON.stringify(now) !== JSON.stringify(before)) listener(now, before);
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler), { once: true });
+  });
 }
 
 const readSwitches = async (): Promise<SiteSwitches> =>
@@ -116,26 +111,16 @@ export async function listSitesOff(): Promise<string[]> {
 
 /** Calls `listener` with the sorted hostnames switched off whenever the list changes; stops on abort. */
 export function onSitesChange(signal: AbortSignal, listener: (sitesOff: string[]) => void): void {
-  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    const change = changes[SITES_KEY];
-    if (area !== 'local' || !change) return;
-    listener(sitesOff(toSwitches(change.newValue)));
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler), { once: true });
+  onStorageKey('local', SITES_KEY, signal, (newValue) => listener(sitesOff(toSwitches(newValue))));
 }
 
 /** Calls `listener` with the new state whenever this hostname's switch changes; stops on abort. */
 export function onSiteSwitch(hostname: string, signal: AbortSignal, listener: (enabled: boolean) => void): void {
-  const handler = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    const change = changes[SITES_KEY];
-    if (area !== 'local' || !change) return;
-    const was = toSwitches(change.oldValue)[hostname] !== false;
-    const now = toSwitches(change.newValue)[hostname] !== false;
+  onStorageKey('local', SITES_KEY, signal, (newValue, oldValue) => {
+    const was = toSwitches(oldValue)[hostname] !== false;
+    const now = toSwitches(newValue)[hostname] !== false;
     if (was !== now) listener(now);
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler), { once: true });
+  });
 }
 
 /** The settings and the switched-off sites as a JSON file's text: `{ settings, sites }`. */
