@@ -8,7 +8,7 @@ import { caretAt, rangeContains, watchPointer } from './hover';
 import { t } from './i18n';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
-import { type Change, observePage } from './observe';
+import { type Change, mergeChanges, observePage } from './observe';
 import { countEntities, createPageIndex, type Diff, type PageIndex } from './page-index';
 import { createPainter } from './paint';
 import { createPaintWindow, firstPerEntity } from './paint-window';
@@ -117,7 +117,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */
   function update(change: Change): Promise<void> {
     if (pending !== null) {
-      pending = pending === 'all' || change === 'all' ? 'all' : [...pending, ...change];
+      pending = mergeChanges(pending, change);
       return updating;
     }
     pending = change;

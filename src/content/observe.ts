@@ -4,7 +4,11 @@ import { blockElementOf, isInline } from './scan';
 const FLOOD = 1000;
 
 /** What changed: block elements and added subtrees to rescan, or the whole page. */
-export type Change = Element[] | 'all';
+export type Change = { roots: Element[]; removals: boolean } | 'all';
+
+/** Merges two changes waiting to be applied. */
+export const mergeChanges = (a: Change, b: Change): Change =>
+  a === 'all' || b === 'all' ? 'all' : { roots: [...a.roots, ...b.roots], removals: a.removals || b.removals };
 
 /**
  * Watches the page for new or edited text. The MutationObserver callback only queues; the queue
@@ -36,7 +40,7 @@ export function observePage(
     }
     const host = ownHost();
     const roots = new Set<Element>();
-    let removedBlock = false;
+    let removals = false;
     for (const r of records) {
       if (host && (r.target === host || host.contains(r.target))) continue;
       if (r.type === 'characterData') {
@@ -52,14 +56,15 @@ export function observePage(
         // A removed block takes its own entries with it; removed text or inline markup changes its block.
         if (n === host) continue;
         if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) {
-          removedBlock = true;
+          removals = true;
           continue;
         }
+        removals = true;
         if (r.target.isConnected) roots.add(blockElementOf(r.target));
       }
     }
     // An empty list still prunes blocks that left the page.
-    if (roots.size > 0 || removedBlock) onChange([...roots]);
+    if (roots.size > 0 || removals) onChange({ roots: [...roots], removals });
   };
 
   const observer = new MutationObserver((records) => {

@@ -1,5 +1,6 @@
 import type { Category } from '../knowledge/schema';
 import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
+import type { Change } from './observe';
 import type { Placed } from './paint';
 import { collectBlocks, locate, type TextBlock } from './scan';
 import type { SliceTimer } from './slice';
@@ -81,6 +82,8 @@ export function createPageIndex(matcher: Matcher) {
   const evidence = createEvidence();
   /** Text node → the block it belongs to, for hit-testing. */
   const byNode = new Map<Text, Entry>();
+  /** Block element → its blocks (an element split by nested blocks has several). */
+  const byElement = new Map<Element, Entry[]>();
 
   const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
     entry.placed = [];
@@ -98,6 +101,22 @@ export function createPageIndex(matcher: Matcher) {
 
   const unplace = (entry: Entry): void => {
     for (const seg of entry.block.segments) byNode.delete(seg.node);
+    const list = byElement.get(entry.block.element);
+    const rest = list?.filter((e) => e !== entry) ?? [];
+    if (rest.length > 0) byElement.set(entry.block.element, rest);
+    else byElement.delete(entry.block.element);
+  };
+
+  /** Blocks under these roots: the roots' own, then their descendants' (no pass over the whole page). */
+  const staleUnder = (roots: readonly Element[]): Entry[] => {
+    const out: Entry[] = [];
+    for (const root of roots) {
+      out.push(...(byElement.get(root) ?? []));
+      if (byElement.size === 0) continue;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(...(byElement.get(n as Element) ?? []));
+    }
+    return out;
   };
 
   return {
@@ -105,24 +124,22 @@ export function createPageIndex(matcher: Matcher) {
      * Rescans `roots` (or the whole page) and returns what to paint and unpaint.
      * Blocks under a root, and blocks that lost a node, are dropped and collected again.
      */
-    async update(roots: Element[] | 'all', timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
+    async update(change: Change, timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
       const removed: Placed[] = [];
-      const all = roots === 'all';
+      const all = change === 'all';
       // A full scan starts in a task of its own, apart from whatever work led to it.
       if (all) await timer.next(signal);
-      const fresh = all ? [document.body ?? document.documentElement] : [...roots];
-      const keep: Entry[] = [];
-      for (const e of entries) {
-        const stale = all || !alive(e) || fresh.some((r) => r.contains(e.block.element));
-        if (!stale) {
-          keep.push(e);
-          continue;
-        }
+      const fresh = all ? [document.body ?? document.documentElement] : [...change.roots];
+      const stale = new Set<Entry>(all ? entries : staleUnder(fresh));
+      // Only a batch that removed nodes can leave blocks with text that left the page.
+      if (!all && change.removals) for (const e of entries) if (!alive(e)) stale.add(e);
+      for (const e of stale) {
         if (!all && e.block.element.isConnected) fresh.push(e.block.element);
         evidence.add(e.scanned, -1);
         removed.push(...e.placed);
         unplace(e);
       }
+      const keep = all || stale.size === 0 ? entries : entries.filter((e) => !stale.has(e));
       // Outermost roots only: a root inside another is collected with it.
       const outer = fresh.filter((r, i) => r.isConnected && !fresh.some((o, j) => j !== i && o !== r && o.contains(r)));
       const unique = [...new Set(outer)];
@@ -136,6 +153,11 @@ export function createPageIndex(matcher: Matcher) {
         if (timer.expired()) await timer.next(signal);
       }
       entries = all ? added : merge(keep, added);
+      for (const e of added) {
+        const list = byElement.get(e.block.element);
+        if (list) list.push(e);
+        else byElement.set(e.block.element, [e]);
+      }
       flat = null;
       const decided = await this.decide(timer, signal, added);
       return { removed: [...removed, ...decided.removed], added: decided.added };

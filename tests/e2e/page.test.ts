@@ -135,6 +135,25 @@ describe('on a page in Chromium with the built extension', () => {
       const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip');
       return h?.size === 1;
     });
+    // A paragraph moved elsewhere is neither lost nor counted twice.
+    await page.evaluate(() => {
+      const p2 = document.querySelector('#p2') as Element;
+      document.querySelector('main')?.append(p2);
+    });
+    await page.waitForTimeout(300);
+    expect((await readHighlights(page))['backstory-regulator']).toEqual(['Competition and Markets Authority']);
+    // Text typed into a block that holds another block rescans both once.
+    await page.evaluate(() => {
+      const main = document.querySelector('main') as Element;
+      main.insertBefore(document.createTextNode('OpenAI also watched. '), main.firstChild);
+    });
+    await page.waitForFunction(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get('backstory-company');
+      return [...(h ?? [])].some((r) => (r.startContainer as Text).data.startsWith('OpenAI'));
+    });
+    await page.waitForTimeout(300);
+    expect((await readHighlights(page))['backstory-company']?.sort()).toEqual(['Amazon', 'OpenAI']);
+    expect((await readHighlights(page))['backstory-regulator']).toEqual(['Competition and Markets Authority']);
     await page.close();
   });
 
