@@ -129,7 +129,9 @@ export function createController(hostname: string, initial: Knowledge, initialSe
         if (!next || !r || r.abort.signal.aborted) return;
         const open = r.intent.current();
         const openRange = open === -1 ? null : (steppable()[open]?.range ?? null);
-        r.window.apply(await r.index.update(next, sliceTimer(), r.abort.signal));
+        const timer = sliceTimer();
+        r.window.apply(await r.index.update(next, timer, r.abort.signal));
+        if (timer.expired()) await timer.next(r.abort.signal);
         if (openRange) {
           // Keep the card on the same mention after a rescan, if it is still there.
           const same = steppable().findIndex(

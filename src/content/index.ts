@@ -7,6 +7,7 @@ import { onPacksChange, packEntities } from '../lib/packs';
 import { DEFAULTS, getSettings, isSiteEnabled, onSettingsChange, onSiteSwitch, type Settings } from '../lib/settings';
 import { compileMatcher } from '../match';
 import { createController } from './controller';
+import { yieldToMain } from './slice';
 import { applyHighlightStyle } from './style';
 
 /** Names of the bundled file (pattern compiled at build time) plus any packs the reader imported. */
@@ -27,7 +28,10 @@ async function main() {
     packEntities().catch(() => []),
   ]);
   let settings = stored;
-  const controller = createController(hostname, knowledge(packs), settings);
+  const names = knowledge(packs);
+  // Compiling the names and starting up are each a few milliseconds: two tasks, not one.
+  await yieldToMain();
+  const controller = createController(hostname, names, settings);
   controller.setSiteEnabled(siteOn);
   applyHighlightStyle(settings.style);
   const sync = () => controller.setRunning(controller.siteEnabled() && !settings.paused);

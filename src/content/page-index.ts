@@ -153,6 +153,7 @@ export function createPageIndex(matcher: Matcher) {
         if (timer.expired()) await timer.next(signal);
       }
       entries = all ? added : merge(keep, added);
+      if (timer.expired()) await timer.next(signal);
       for (const e of added) {
         const list = byElement.get(e.block.element);
         if (list) list.push(e);
