@@ -27,6 +27,7 @@ const median = (xs: number[]) => {
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : 'n/a');
 
 type CpuProfile = {
+  startTime: number;
   nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
@@ -35,9 +36,16 @@ type CpuProfile = {
 const FLOOR_URL = 'backstory-floor.js';
 const fromExtension = (url: string) => url.startsWith('chrome-extension://');
 
-/** JS time of the code `owns` picks in a profile: total, and the longest run of consecutive samples. */
+/** A main-thread task of the page's renderer: start and end, in the profile's clock (µs). */
+type Task = [number, number];
+
+/**
+ * JS time of the code `owns` picks in a profile: in all, and the most of it inside one task of
+ * the renderer's main thread (the "unbroken stretch": work split by yields is several tasks).
+ */
 function extensionTime(
   profile: CpuProfile,
+  tasks: readonly Task[],
   owns: (url: string) => boolean = fromExtension,
 ): { total: number; longest: number } {
   const parent = new Map<number, number>();
@@ -54,19 +62,30 @@ function extensionTime(
     return v;
   };
   let total = 0;
-  let run = 0;
   let longest = 0;
+  let task = 0;
+  let inTask = 0;
+  let at = profile.startTime;
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    while (task < tasks.length && (tasks[task] as Task)[1] < at) {
+      task++;
+      inTask = 0;
+    }
+    const current = tasks[task];
+    const inside = current !== undefined && current[0] <= at;
     if (isExt(id)) {
       const f = byId.get(id)?.callFrame;
       const key = `${f?.functionName || '(anonymous)'}:${f?.lineNumber} ${f?.url.startsWith('chrome-extension://') ? '' : f?.url.slice(0, 40)}`;
       self.set(key, (self.get(key) ?? 0) + dt);
       total += dt;
-      run += dt;
-      longest = Math.max(longest, run);
-    } else run = 0;
+      if (inside) {
+        inTask += dt;
+        longest = Math.max(longest, inTask);
+      }
+    }
   });
   if (process.env.BENCH_DEBUG) {
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -75,16 +94,57 @@ function extensionTime(
   return { total, longest };
 }
 
-/** Profiles the page while `work` runs; returns the share of the code `owns` picks (Backstory's by default). */
-async function profiled(page: Page, work: () => Promise<void>, owns?: (url: string) => boolean) {
+type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string; processId?: number } };
+};
+
+/** The main-thread tasks of the renderer that showed a page of `origin`, from a Chromium trace. */
+function rendererTasks(trace: Buffer, origin: string): Task[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  // The page's renderer: from a navigation during the trace, or from the frames it started with.
+  const frames = events.flatMap((e) =>
+    e.name === 'FrameCommittedInBrowser'
+      ? [e.args?.data ?? {}]
+      : e.name === 'TracingStartedInBrowser'
+        ? ((e.args?.data as { frames?: { url?: string; processId?: number }[] } | undefined)?.frames ?? [])
+        : [],
+  );
+  const pids = new Set(frames.filter((f) => f.url?.startsWith(origin)).map((f) => f.processId));
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid))
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .map((e): Task => [e.ts, e.ts + (e.dur ?? 0)])
+    .sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Profiles and traces the page while `work` runs; returns the share of the code `owns` picks
+ * (Backstory's by default) in all, and the most of it inside any one main-thread task.
+ */
+async function profiled(page: Page, origin: string, work: () => Promise<void>, owns?: (url: string) => boolean) {
+  const browser = page.context().browser();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await browser?.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'toplevel'] });
   await cdp.send('Profiler.start');
   await work();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const trace = await browser?.stopTracing();
   await cdp.detach();
-  return extensionTime(profile, owns);
+  const tasks = trace ? rendererTasks(trace, origin) : [];
+  if (tasks.length === 0) throw new Error('The trace shows no main-thread task of the page: cannot measure stretches.');
+  return extensionTime(profile, tasks, owns);
 }
 
 const painted = (page: Page) =>
@@ -144,6 +204,7 @@ async function main() {
   const pages = { '/article.html': articlePage(), '/big.html': bigPage(), '/append.html': appendPage(20) };
   const server = await serveFolder('tests/fixtures/pages', pages);
   const bigBytes = Buffer.byteLength(pages['/big.html']);
+  const origin = new URL(server.url('')).origin;
   const results: Record<string, number> = {};
 
   // Backstory, with the built extension.
@@ -154,7 +215,7 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       const page = await eb.context.newPage();
       await page.goto('about:blank');
-      const t = await profiled(page, async () => {
+      const t = await profiled(page, origin, async () => {
         await page.goto(server.url(`${name}.html`));
         await settle(page);
       });
@@ -170,7 +231,7 @@ async function main() {
     const page = await eb.context.newPage();
     await page.goto(server.url('append.html'));
     await settle(page);
-    const t = await profiled(page, async () => {
+    const t = await profiled(page, origin, async () => {
       await page.evaluate(() => (window as unknown as { startAppending(): void }).startAppending());
       await page.waitForFunction(() => (window as unknown as { appendDone: boolean }).appendDone);
       await page.waitForTimeout(500);
@@ -195,6 +256,7 @@ async function main() {
       // Profiled like Backstory, so the ratio compares like with like (sampling costs both the same).
       const t = await profiled(
         page,
+        origin,
         async () => {
           await page.evaluate<number>(floorScript(pattern));
         },

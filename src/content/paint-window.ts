@@ -1,5 +1,6 @@
-import type { Diff, PageIndex } from './page-index';
+import type { Diff, Entry, PageIndex } from './page-index';
 import type { Painter, Placed } from './paint';
+import { sliceTimer } from './slice';
 
 /** Above this many mentions, only blocks near the viewport are painted. */
 export const PAINT_BOUND = 1500;
@@ -45,7 +46,7 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
       },
       { rootMargin: MARGIN },
     );
-    for (const e of index.entries()) io.observe(e.block.element);
+    void observeAll(io, index.entries(), signal);
   };
   signal.addEventListener('abort', () => io?.disconnect(), { once: true });
 
@@ -83,6 +84,16 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
       this.apply({ added: index.placed(), removed: [] });
     },
   };
+}
+
+/** Observes every block element, a slice at a time: tens of thousands of calls add up. */
+async function observeAll(io: IntersectionObserver, entries: readonly Entry[], signal: AbortSignal) {
+  const timer = sliceTimer();
+  for (let i = 0; i < entries.length; i++) {
+    io.observe((entries[i] as Entry).block.element);
+    if ((i & 255) === 255 && timer.expired()) await timer.next(signal).catch(() => undefined);
+    if (signal.aborted) return;
+  }
 }
 
 /** The first mention of each entity, in page order. */
