@@ -114,6 +114,12 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
   }
 
+  /** Runs index work one job at a time; a failed or aborted job does not stop the ones after it. */
+  function enqueue(job: () => Promise<void>): Promise<void> {
+    updating = updating.then(job).catch(() => undefined);
+    return updating;
+  }
+
   /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */
   function update(change: Change): Promise<void> {
     if (pending !== null) {
@@ -121,29 +127,26 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       return updating;
     }
     pending = change;
-    updating = updating
-      .then(async () => {
-        const next = pending;
-        pending = null;
-        const r = run;
-        if (!next || !r || r.abort.signal.aborted) return;
-        const open = r.intent.current();
-        const openRange = open === -1 ? null : (steppable()[open]?.range ?? null);
-        const timer = sliceTimer();
-        r.window.apply(await r.index.update(next, timer, r.abort.signal));
-        if (timer.expired()) await timer.next(r.abort.signal);
-        if (openRange) {
-          // Keep the card on the same mention after a rescan, if it is still there.
-          const same = steppable().findIndex(
-            (p) => p.range.startContainer === openRange.startContainer && p.range.startOffset === openRange.startOffset,
-          );
-          if (same === -1) r.intent.reset();
-          else r.intent.retarget(same);
-        }
-        report();
-      })
-      .catch(() => undefined);
-    return updating;
+    return enqueue(async () => {
+      const next = pending;
+      pending = null;
+      const r = run;
+      if (!next || !r || r.abort.signal.aborted) return;
+      const open = r.intent.current();
+      const openRange = open === -1 ? null : (steppable()[open]?.range ?? null);
+      const timer = sliceTimer();
+      r.window.apply(await r.index.update(next, timer, r.abort.signal));
+      if (timer.expired()) await timer.next(r.abort.signal);
+      if (openRange) {
+        // Keep the card on the same mention after a rescan, if it is still there.
+        const same = steppable().findIndex(
+          (p) => p.range.startContainer === openRange.startContainer && p.range.startOffset === openRange.startOffset,
+        );
+        if (same === -1) r.intent.reset();
+        else r.intent.retarget(same);
+      }
+      report();
+    });
   }
 
   function start() {
@@ -220,7 +223,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       if (next.mentions !== before.mentions) r.window.setFirstOnly(next.mentions === 'first');
       if (JSON.stringify(next.categories) !== JSON.stringify(before.categories)) {
         r.index.setCategories(next.categories);
-        updating = updating.then(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal)));
+        void enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal)));
       }
     },
     /** New knowledge packs: a new matcher, and a fresh scan if running. */
@@ -248,8 +251,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       forced = true;
       const r = run;
       if (!r) return Promise.resolve(state());
-      updating = updating.then(() => redecide(r, r.index.force(sliceTimer(), r.abort.signal)));
-      return updating.then(state);
+      return enqueue(() => redecide(r, r.index.force(sliceTimer(), r.abort.signal))).then(state);
     },
   };
   return api;
