@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { exportSettings, importSettings } from '../lib/settings';
-import { download, takeFile } from './files';
+import { download, JsonFileButton, takeFile } from './files';
 import { type Notice, NoticeLine } from './notice';
 
 const FILE_NAME = 'backstory-settings.json';
@@ -33,15 +33,11 @@ export function Backup() {
         <button type="button" class="action" onClick={() => void exportFile()}>
           {t('optionsExport')}
         </button>
-        <label class="action file">
-          {t('optionsImport')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="backup-hint"
-            onChange={(e) => void importFile(e.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label={t('optionsImport')}
+          describedBy="backup-hint"
+          onChoose={(input) => void importFile(input)}
+        />
       </div>
       <NoticeLine id="backup-notice" notice={notice} />
     </section>

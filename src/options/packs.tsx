@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { entities, t } from '../lib/i18n';
 import { addPack, listPacks, type Pack, removePack } from '../lib/packs';
-import { takeFile } from './files';
+import { JsonFileButton, takeFile } from './files';
 import { type Notice, NoticeLine } from './notice';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
@@ -38,15 +38,11 @@ export function Packs() {
       <p class="hint" id="packs-hint">
         {t('optionsPacksHint')}
       </p>
-      <label class="action file">
-        {t('optionsImportPack')}
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-describedby="packs-hint"
-          onChange={(e) => void importFile(e.currentTarget)}
-        />
-      </label>
+      <JsonFileButton
+        label={t('optionsImportPack')}
+        describedBy="packs-hint"
+        onChoose={(input) => void importFile(input)}
+      />
       <NoticeLine id="packs-notice" notice={notice} />
       {packs?.length === 0 && <p class="hint">{t('optionsNoPacks')}</p>}
       {packs && packs.length > 0 && (

@@ -19,3 +19,22 @@ export function download(name: string, text: string, type = 'application/json'):
   // The download has taken its copy once the click is handled.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A button-styled label that opens the file chooser for a JSON file. */
+export function JsonFileButton(props: {
+  label: string;
+  describedBy: string;
+  onChoose: (input: HTMLInputElement) => void;
+}) {
+  return (
+    <label class="action file">
+      {props.label}
+      <input
+        type="file"
+        accept=".json,application/json"
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChoose(e.currentTarget)}
+      />
+    </label>
+  );
+}
