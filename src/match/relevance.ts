@@ -15,9 +15,9 @@ export type ScannedBlock = {
   text: string;
   candidates: Candidate[];
   /** Entities this block names without doubt. */
-  sure: string[];
+  sure: readonly string[];
   /** Ambiguous entities this block names with a cue, not at a sentence start. */
-  cued: string[];
+  cued: readonly string[];
   topicWords: number;
 };
 
@@ -51,9 +51,13 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
 export const sentenceInitial = (text: string, start: number): boolean =>
   /(?:^|[.!?:]["'”’)\]]*)\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
 
+const NONE: readonly string[] = [];
+
 /** Finds the candidates of one block and what the block itself says about them. */
 export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
   const candidates = matcher.scan(text);
+  // Most blocks of a page name nothing: no sets to build for them.
+  if (candidates.length === 0) return { text, candidates, sure: NONE, cued: NONE, topicWords: countTopic(text, 4) };
   const sure = new Set<string>();
   const cued = new Set<string>();
   for (const c of candidates) {
@@ -69,7 +73,7 @@ export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
   return { text, candidates, sure: [...sure], cued: [...cued], topicWords: countTopic(text, 4) };
 }
 
-const bump = (map: Map<string, number>, keys: string[], by: number) => {
+const bump = (map: Map<string, number>, keys: readonly string[], by: number) => {
   for (const k of keys) {
     const n = (map.get(k) ?? 0) + by;
     if (n > 0) map.set(k, n);
