@@ -6,7 +6,7 @@ export const CARD_CSS = `
   --company: #2f5fd8; --chip: #0b7d57; --regulator: #a65a00; --product: #8136b8; --person: #b8305d;
   position: fixed; top: 0; left: 0; z-index: 2147483647;
   box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px);
-  max-height: calc(100vh - 16px); overflow: auto;
+  max-height: calc(100vh - 16px); overflow-x: hidden; overflow-y: auto;
   padding: 12px 14px 10px; border-radius: 10px;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line);
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
@@ -32,7 +32,9 @@ export const CARD_CSS = `
 .summary { margin: 6px 0 8px; }
 .facts { margin: 0; padding: 0; list-style: none; border-top: 1px solid var(--line); }
 .facts li { padding: 6px 0; border-bottom: 1px solid var(--line); }
-.when { color: var(--muted); font-size: 12px; white-space: nowrap; }
+.when { color: var(--muted); font-size: 12px; }
+/* Long source hosts wrap instead of widening the card. */
+.when a { overflow-wrap: anywhere; }
 .relations { margin: 8px 0 0; padding: 0; list-style: none; }
 .relations li { margin: 2px 0; }
 .relations li::before { content: "↔ "; color: var(--muted); }

@@ -115,6 +115,12 @@ describe('the card', () => {
       expect(card.box.x + card.box.width).toBeLessThanOrEqual(viewport.width);
       expect(card.box.y + card.box.height).toBeLessThanOrEqual(viewport.height);
       expect(overlaps(card.box, line)).toBe(false);
+      // Nothing inside is wider than the card (no sideways scrollbar).
+      const overflow = await page.evaluate(() => {
+        const el = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card') as HTMLElement;
+        return el.scrollWidth - el.clientWidth;
+      });
+      expect(overflow).toBe(0);
       await page.screenshot({ path: `${SHOTS}/card-edge-${id}.png` });
       await page.keyboard.press('Escape');
       await waitForNoCard(page);
