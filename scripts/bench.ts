@@ -67,6 +67,9 @@ function extensionTime(
   let inTask = 0;
   let at = profile.startTime;
   const self = new Map<string, number>();
+  /** For BENCH_DEBUG: where the longest task's time went, by function. */
+  let longestTask = -1;
+  const perTask = new Map<number, Map<string, number>>();
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -83,13 +86,23 @@ function extensionTime(
       total += dt;
       if (inside) {
         inTask += dt;
-        longest = Math.max(longest, inTask);
+        if (inTask > longest) {
+          longest = inTask;
+          longestTask = task;
+        }
+        const m = perTask.get(task) ?? new Map<string, number>();
+        m.set(key, (m.get(key) ?? 0) + dt);
+        perTask.set(task, m);
       }
     }
   });
   if (process.env.BENCH_DEBUG) {
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
     console.log(top.map(([k, v]) => `    ${v.toFixed(2)} ms  ${k}`).join('\n'));
+    const inLongest = [...(perTask.get(longestTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
+    );
   }
   return { total, longest };
 }

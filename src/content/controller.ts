@@ -9,7 +9,7 @@ import { t } from './i18n';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
 import { type Change, mergeChanges, observePage } from './observe';
-import { countEntities, createPageIndex, type Diff, type PageIndex } from './page-index';
+import { createPageIndex, type Diff, type PageIndex } from './page-index';
 import { createPainter } from './paint';
 import { createPaintWindow, firstPerEntity } from './paint-window';
 import { sliceTimer } from './slice';
@@ -58,8 +58,8 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   };
 
   function state(): PageState {
-    const all = placed();
-    const entities = [...countEntities(all)].map(([id, count]) => {
+    const counts = run?.index.counts() ?? [];
+    const entities = counts.map(([id, count]) => {
       const e = names.get(id);
       return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
     });
@@ -69,7 +69,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       relevant: run?.index.verdict().relevant ?? false,
       forced,
       entities,
-      total: all.length,
+      total: counts.reduce((sum, [, n]) => sum + n, 0),
     };
   }
 

@@ -85,8 +85,19 @@ export function createPageIndex(matcher: Matcher) {
   /** Block element → its blocks (an element split by nested blocks has several). */
   const byElement = new Map<Element, Entry[]>();
 
-  const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
+  /** Mentions per entity, kept as blocks come and go: the popup and badge ask on every change. */
+  const counts = new Map<string, number>();
+  const clearPlaced = (entry: Entry): void => {
+    for (const p of entry.placed) {
+      const n = (counts.get(p.entityId) ?? 0) - 1;
+      if (n > 0) counts.set(p.entityId, n);
+      else counts.delete(p.entityId);
+    }
     entry.placed = [];
+  };
+
+  const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
+    clearPlaced(entry);
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
@@ -95,11 +106,13 @@ export function createPageIndex(matcher: Matcher) {
       if (!visible(start[0], seen)) continue;
       const category = matcher.categoryOf(m.entityId) as Category;
       entry.placed.push(new LazyPlaced(m.entityId, category, block, start[0], start[1], m.end));
+      counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
     if (entry.placed.length > 0) for (const seg of block.segments) byNode.set(seg.node, entry);
   };
 
   const unplace = (entry: Entry): void => {
+    clearPlaced(entry);
     for (const seg of entry.block.segments) byNode.delete(seg.node);
     const list = byElement.get(entry.block.element);
     const rest = list?.filter((e) => e !== entry) ?? [];
@@ -136,7 +149,7 @@ export function createPageIndex(matcher: Matcher) {
       for (const e of stale) {
         if (!all && e.block.element.isConnected) fresh.push(e.block.element);
         evidence.add(e.scanned, -1);
-        removed.push(...e.placed);
+        for (const p of e.placed) removed.push(p);
         unplace(e);
       }
       const keep = all || stale.size === 0 ? entries : entries.filter((e) => !stale.has(e));
@@ -207,6 +220,10 @@ export function createPageIndex(matcher: Matcher) {
       flat ??= entries.flatMap((e) => e.placed);
       return flat;
     },
+    /** Mentions per entity, most mentioned first (ties: the entity seen first). */
+    counts(): [string, number][] {
+      return [...counts].sort((a, b) => b[1] - a[1]);
+    },
     /** The blocks, in document order (for bounded painting). */
     entries: () => entries,
     /** The mention covering a caret position, if any. */
@@ -251,10 +268,3 @@ function merge(kept: Entry[], added: Entry[]): Entry[] {
 
 /** The page index's interface. */
 export type PageIndex = ReturnType<typeof createPageIndex>;
-
-/** Mention counts per entity, most mentioned first (ties in page order). */
-export function countEntities(placed: readonly Placed[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const p of placed) counts.set(p.entityId, (counts.get(p.entityId) ?? 0) + 1);
-  return new Map([...counts].sort((a, b) => b[1] - a[1]));
-}
