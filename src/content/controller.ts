@@ -73,8 +73,16 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     };
   }
 
-  const report = () => {
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tells the background (badge) where the page stands, now. */
+  const reportNow = () => {
+    clearTimeout(reportTimer);
+    reportTimer = undefined;
     if (isTop) void toBackground({ kind: 'page-state', state: state() }).catch(() => undefined);
+  };
+  /** The same, at most every 250 ms: a live blog changing every frame need not message every frame. */
+  const report = () => {
+    reportTimer ??= setTimeout(reportNow, 250);
   };
 
   function openCard(at: number, pointerAt?: { x: number; y: number }) {
@@ -213,7 +221,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     setRunning(on: boolean) {
       if (on && !run) start();
       if (!on && run) stop();
-      if (!on) report();
+      if (!on) reportNow();
     },
     setSettings(next: Settings) {
       const before = settings;
