@@ -101,10 +101,10 @@ export function createPageIndex(matcher: Matcher) {
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
-      if (!accepts(m, evidence) || !wanted(matcher.categoryOf(m.entityId) as Category)) continue;
+      const category = matcher.categoryOf(m.entityId) as Category;
+      if (!accepts(m, evidence) || !wanted(category)) continue;
       const start = locate(block, m.start, false);
       if (!visible(start[0], seen)) continue;
-      const category = matcher.categoryOf(m.entityId) as Category;
       entry.placed.push(new LazyPlaced(m.entityId, category, block, start[0], start[1], m.end));
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
@@ -134,8 +134,8 @@ export function createPageIndex(matcher: Matcher) {
 
   return {
     /**
-     * Rescans `roots` (or the whole page) and returns what to paint and unpaint.
-     * Blocks under a root, and blocks that lost a node, are dropped and collected again.
+     * Rescans what a change touched (or the whole page) and returns what to paint and unpaint.
+     * Blocks under the change's roots, and blocks that lost a node, are dropped and collected again.
      */
     async update(change: Change, timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
       const removed: Placed[] = [];
