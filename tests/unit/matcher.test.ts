@@ -125,6 +125,13 @@ describe('findMentions', () => {
     const [first] = findMentions(matcher, text);
     expect(first && text.slice(first.start, first.end)).toBe('Anthropic');
   });
+  it('does not take an ordinary word opening a sentence for a name, unless the page confirms it', () => {
+    const opening = 'Scale matters for training AI models. Nvidia and Anthropic agree, and GPU makers too.';
+    expect(findMentions(matcher, opening).map((m) => m.alias)).toEqual(['Nvidia', 'Anthropic', 'GPU']);
+    const confirmed = 'Scale AI labels training data for AI models at Anthropic and Nvidia.\n\nScale said it would hire.';
+    expect(findMentions(matcher, confirmed).map((m) => m.alias)).toEqual(['Scale AI', 'Anthropic', 'Nvidia', 'Scale']);
+  });
+
   it('highlights nothing on a page that is not about AI', () => {
     const text = 'The Amazon river carries more water than any other. Claude Monet painted water lilies at Giverny.';
     expect(findMentions(matcher, text)).toEqual([]);
