@@ -128,7 +128,8 @@ describe('findMentions', () => {
   it('does not take an ordinary word opening a sentence for a name, unless the page confirms it', () => {
     const opening = 'Scale matters for training AI models. Nvidia and Anthropic agree, and GPU makers too.';
     expect(findMentions(matcher, opening).map((m) => m.alias)).toEqual(['Nvidia', 'Anthropic', 'GPU']);
-    const confirmed = 'Scale AI labels training data for AI models at Anthropic and Nvidia.\n\nScale said it would hire.';
+    const confirmed =
+      'Scale AI labels training data for AI models at Anthropic and Nvidia.\n\nScale said it would hire.';
     expect(findMentions(matcher, confirmed).map((m) => m.alias)).toEqual(['Scale AI', 'Anthropic', 'Nvidia', 'Scale']);
   });
 
