@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { Card, type CardProps } from './card';
 import { CARD_CSS } from './card-style';
@@ -86,6 +86,13 @@ export function createCardHost(signal: AbortSignal) {
             offset(6),
             flip({ padding: 8 }),
             shift({ padding: 8 }),
+            // Where neither side has room for the whole card, it fits the larger side and scrolls.
+            size({
+              padding: 8,
+              apply({ availableHeight, elements }) {
+                elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+              },
+            }),
           ],
         }).then(({ x, y }) => {
           card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;

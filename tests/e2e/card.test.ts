@@ -79,6 +79,9 @@ describe('the card', () => {
       await page.mouse.move(line.x + line.width / 2, line.y + line.height / 2);
       await waitForCard(page, 'anthropic');
       await page.screenshot({ path: `${SHOTS}/card-${scheme}.png` });
+      // A card taller than the room on either side of the line still stays on screen.
+      const box = (await readCard(page))?.box;
+      expect(box && box.y >= 0 && box.y + box.height <= (page.viewportSize()?.height ?? 0)).toBe(true);
       const c = await cardColours(page);
       expect(c.bg).toMatch(scheme === 'dark' ? /rgb\((2\d|3\d), / : /rgb\(255, 255, 255\)/);
       for (const fg of [c.text, c.muted, c.badge, c.link]) expect(contrast(fg ?? '', c.bg)).toBeGreaterThanOrEqual(4.5);
