@@ -163,7 +163,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     const card = createCardHost(signal);
     const index = createPageIndex(knowledge.matcher);
     index.setCategories(settings.categories);
-    if (forced) void index.force(sliceTimer(), signal);
+    if (forced) index.setForced();
     const paint = createPaintWindow(painter, index, signal);
     paint.setFirstOnly(settings.mentions === 'first');
     const intent = createIntent({
@@ -259,7 +259,8 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       forced = true;
       const r = run;
       if (!r) return Promise.resolve(state());
-      return enqueue(() => redecide(r, r.index.force(sliceTimer(), r.abort.signal))).then(state);
+      r.index.setForced();
+      return enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal))).then(state);
     },
   };
   return api;

@@ -55,11 +55,8 @@ export function observePage(
       for (const n of r.removedNodes) {
         // A removed block takes its own entries with it; removed text or inline markup changes its block.
         if (n === host) continue;
-        if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) {
-          removals = true;
-          continue;
-        }
         removals = true;
+        if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) continue;
         if (r.target.isConnected) roots.add(blockElementOf(r.target));
       }
     }

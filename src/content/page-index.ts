@@ -201,10 +201,9 @@ export function createPageIndex(matcher: Matcher) {
       return { added, removed };
     },
 
-    /** Highlights this page even though it does not look like AI news. */
-    force(timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
+    /** Highlights this page even though it does not look like AI news; call `decide` to apply. */
+    setForced(): void {
       forced = true;
-      return this.decide(timer, signal);
     },
 
     /** Keeps only these categories; the next `decide` redoes every block if the choice changed. */
@@ -213,7 +212,6 @@ export function createPageIndex(matcher: Matcher) {
       wantedKey = JSON.stringify(categories);
     },
 
-    forced: () => forced,
     verdict: (): Verdict => evidence.verdict(),
     /** Every placed mention, in document order. */
     placed(): Placed[] {

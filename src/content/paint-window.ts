@@ -72,7 +72,6 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
       painter.add(diff.added.filter((p) => near.has(p.element)));
       for (const p of diff.added) observer.observe(p.element);
     },
-    bounded: () => io !== null,
     /** "First mention only" (options): paint each entity's first mention, or every mention again. */
     setFirstOnly(on: boolean): void {
       if (on === firstOnly) return;

@@ -52,12 +52,6 @@ export function createPainter() {
     reset(): void {
       for (const [name, h] of own) if (name !== highlightName('active')) h.clear();
     },
-    /** Number of ranges registered now, all categories (bounded on very large pages). */
-    size(): number {
-      let n = 0;
-      for (const [name, h] of own) if (name !== highlightName('active')) n += h.size;
-      return n;
-    },
     /** Removes every highlight Backstory registered. */
     clear(): void {
       if (!supported()) return;

@@ -4,7 +4,6 @@ import { resolveMentions, scanBlock } from './relevance';
 export { type Candidate, compileMatcher, type Matcher, type Mention } from './matcher';
 export {
   accepts,
-  assess,
   createEvidence,
   decideBlock,
   type Evidence,

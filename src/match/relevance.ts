@@ -121,13 +121,6 @@ export const accepts = (c: Candidate, evidence: Evidence): boolean =>
 export const decideBlock = (block: ScannedBlock, evidence: Evidence): Mention[] =>
   block.candidates.filter((c) => accepts(c, evidence)).map(strip);
 
-/** Scores a page from its blocks. */
-export function assess(blocks: readonly ScannedBlock[]): Verdict {
-  const evidence = createEvidence();
-  for (const b of blocks) evidence.add(b);
-  return evidence.verdict();
-}
-
 /**
  * Keeps the mentions a reader would expect on a whole page: nothing on a page that is not
  * AI news (unless `force`), and ambiguous names only with evidence (see {@link decideBlock}).
