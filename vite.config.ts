@@ -24,6 +24,8 @@ export default defineConfig(() => {
       emptyOutDir: true,
       target: firefox ? 'firefox140' : 'chrome120',
       sourcemap: false,
+      // BENCH_DEBUG=1 npm run bench reads function names in profiles from an unminified build.
+      minify: process.env.BACKSTORY_MINIFY !== '0',
     },
   };
 });

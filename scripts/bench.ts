@@ -36,6 +36,16 @@ type CpuProfile = {
 const FLOOR_URL = 'backstory-floor.js';
 const fromExtension = (url: string) => url.startsWith('chrome-extension://');
 
+/** For BENCH_DEBUG: self time by function, summed over the runs of one page. */
+const debugSelf = new Map<string, number>();
+function printDebugSelf(label: string, runs: number) {
+  if (!process.env.BENCH_DEBUG) return;
+  const top = [...debugSelf].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_DEBUG_TOP ?? 25));
+  console.log(`  ${label}: self time per run, by function`);
+  console.log(top.map(([k, v]) => `    ${(v / runs).toFixed(2)} ms  ${k.slice(0, 100)}`).join('\n'));
+  debugSelf.clear();
+}
+
 /** A main-thread task of the page's renderer: start and end, in the profile's clock (µs). */
 type Task = [number, number];
 
@@ -83,6 +93,15 @@ function extensionTime(
       const f = byId.get(id)?.callFrame;
       const key = `${f?.functionName || '(anonymous)'}:${f?.lineNumber} ${f?.url.startsWith('chrome-extension://') ? '' : f?.url.slice(0, 40)}`;
       self.set(key, (self.get(key) ?? 0) + dt);
+      if (process.env.BENCH_DEBUG === 'inclusive') {
+        // Every Backstory function on the stack, once: where whole phases of work go.
+        const onStack = new Set<string>();
+        for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+          const g = byId.get(n)?.callFrame;
+          if (g && fromExtension(g.url)) onStack.add(`  (incl) ${g.functionName || '(anonymous)'}:${g.lineNumber}`);
+        }
+        for (const k of onStack) self.set(k, (self.get(k) ?? 0) + dt);
+      }
       total += dt;
       if (inside) {
         inTask += dt;
@@ -97,8 +116,7 @@ function extensionTime(
     }
   });
   if (process.env.BENCH_DEBUG) {
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
-    console.log(top.map(([k, v]) => `    ${v.toFixed(2)} ms  ${k}`).join('\n'));
+    for (const [k, v] of self) debugSelf.set(k, (debugSelf.get(k) ?? 0) + v);
     const inLongest = [...(perTask.get(longestTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(
       `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
@@ -237,6 +255,7 @@ async function main() {
       if (i === 0) results[`${name}.painted`] = await painted(page);
       await page.close();
     }
+    printDebugSelf(name, RUNS);
     results[`${name}.backstory`] = median(totals);
     results[`${name}.longest`] = Math.max(...longest);
   }
@@ -249,6 +268,7 @@ async function main() {
       await page.waitForFunction(() => (window as unknown as { appendDone: boolean }).appendDone);
       await page.waitForTimeout(500);
     });
+    printDebugSelf('append (per batch)', 20);
     results['append.perBatch'] = t.total / 20;
     results['append.longest'] = t.longest;
     await page.close();
@@ -278,8 +298,10 @@ async function main() {
       floor.push(t.total);
       await page.close();
     }
+    printDebugSelf(`${name} floor`, RUNS);
     results[`${name}.floor`] = median(floor);
-    const markRuns = name === 'big' ? 1 : Math.min(RUNS, 3);
+    // BENCH_NO_MARK=1 skips mark.js (a minute on the big page) while working on Backstory itself.
+    const markRuns = process.env.BENCH_NO_MARK ? 0 : name === 'big' ? 1 : Math.min(RUNS, 3);
     const mark: number[] = [];
     for (let i = 0; i < markRuns; i++) {
       const page = await ctx.newPage();
