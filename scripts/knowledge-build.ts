@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allAliases, type CompiledNames, toNameIndex } from '../src/knowledge/name-index.ts';
+import { type CompiledNames, toNameIndex } from '../src/knowledge/name-index.ts';
 import { KnowledgeError, validateKnowledge } from '../src/knowledge/validate.ts';
-import { aliasPattern } from '../src/match/pattern.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,7 +32,7 @@ export function prepareKnowledge(): Record<string, string> {
   const names = resolve(out, 'name-index.js');
   writeFileSync(knowledge, JSON.stringify(entities));
   const entries = toNameIndex(entities);
-  const compiled: CompiledNames = { entries, pattern: aliasPattern(allAliases(entries)) };
+  const compiled: CompiledNames = { entries };
   // A JSON.parse of a string literal: V8 parses that far faster than the same data as an object literal.
   writeFileSync(names, `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`);
   return { 'backstory:knowledge': knowledge, 'backstory:name-index': names };

@@ -10,10 +10,9 @@ import { createController } from './controller';
 import { yieldToMain } from './slice';
 import { applyHighlightStyle } from './style';
 
-/** Names of the bundled file (pattern compiled at build time) plus any packs the reader imported. */
+/** Names of the bundled file plus any packs the reader imported. */
 function knowledge(packs: readonly Entity[]) {
-  if (packs.length === 0)
-    return { matcher: compileMatcher(nameIndex.entries, nameIndex.pattern), entries: nameIndex.entries };
+  if (packs.length === 0) return { matcher: compileMatcher(nameIndex.entries), entries: nameIndex.entries };
   const entries = [...nameIndex.entries, ...toNameIndex([...packs])];
   return { matcher: compileMatcher(entries), entries };
 }

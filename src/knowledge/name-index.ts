@@ -31,5 +31,5 @@ export const allAliases = (index: NameIndex): string[] => [
   ...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous])),
 ];
 
-/** The generated module: the index and its alias pattern, compiled at build time, not on every page. */
-export type CompiledNames = { entries: NameIndex; pattern: string };
+/** The generated module the content script imports: the name index alone. */
+export type CompiledNames = { entries: NameIndex };

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { aliasPattern } from '../../scripts/alias-pattern';
 import { compileMatcher, findMentions } from '../../src/match';
-import { aliasPattern } from '../../src/match/pattern';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
 /** Raw candidates as [matched text, entity id]: what the regex finds before relevance. */
 const scan = (text: string) => matcher.scan(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 
-describe('aliasPattern', () => {
+// The benchmark's floor compiles every alias into one RegExp with this.
+describe('aliasPattern (benchmark floor)', () => {
   it('factors shared prefixes and keeps longer names first', () => {
     expect(aliasPattern(['AWS', 'Amazon', 'Amazon Web Services'])).toBe('A(?:WS|mazon(?: Web Services)?)');
   });
@@ -77,6 +78,15 @@ describe('matcher.scan', () => {
     ]);
     expect(scan('据国家互联网信息办公室称')).toEqual([]);
     expect(scan('据 国家互联网信息办公室 称')).toEqual([['国家互联网信息办公室', 'cac']]);
+  });
+  it('treats letters beyond the BMP and combining marks as part of a word', () => {
+    expect(scan('𝐀AWS AWS𝐀 AWS\u0301 e\u0301AWS')).toEqual([]);
+    expect(scan('𝐀 AWS')).toEqual([['AWS', 'aws']]);
+  });
+  it('finds a one-character name only as a word of its own', () => {
+    const m = compileMatcher([{ id: 'x', name: 'X', category: 'company', aliases: ['X'], ambiguous: [] }]);
+    const text = 'X said Xbox and MAX, then X.';
+    expect(m.scan(text).map((c) => c.start)).toEqual([0, text.lastIndexOf('X')]);
   });
   it('does not take a name that runs into a decimal', () => {
     const m = compileMatcher([{ id: 'gpt-4', name: 'GPT-4', category: 'product', aliases: ['GPT-4'], ambiguous: [] }]);
