@@ -1,4 +1,4 @@
-import type { NameIndex } from '../knowledge/name-index';
+import type { EntityName } from '../knowledge/name-index';
 import type { EntityDetails, PageState } from '../lib/messages';
 import { toBackground } from '../lib/messages';
 import type { Settings } from '../lib/settings';
@@ -15,7 +15,7 @@ import { createPaintWindow, firstPerEntity } from './paint-window';
 import { sliceTimer } from './slice';
 
 /** The names Backstory knows: the matcher and the entries behind it. */
-export type Knowledge = { matcher: Matcher; entries: NameIndex };
+export type Knowledge = { matcher: Matcher; entries: readonly EntityName[] };
 
 const isTop = window === window.top;
 

@@ -5,16 +5,19 @@ import { onMessage } from '../lib/ext';
 import type { ToContent } from '../lib/messages';
 import { onPacksChange, packEntities } from '../lib/packs';
 import { DEFAULTS, getSettings, isSiteEnabled, onSettingsChange, onSiteSwitch, type Settings } from '../lib/settings';
-import { compileMatcher } from '../match';
+import { compileMatcher, extendTable } from '../match';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
 import { applyHighlightStyle } from './style';
 
 /** Names of the bundled file plus any packs the reader imported. */
 function knowledge(packs: readonly Entity[]) {
-  if (packs.length === 0) return { matcher: compileMatcher(nameIndex.entries), entries: nameIndex.entries };
-  const entries = [...nameIndex.entries, ...toNameIndex([...packs])];
-  return { matcher: compileMatcher(entries), entries };
+  const bundled = nameIndex.entries;
+  if (packs.length === 0) return { matcher: compileMatcher(bundled, nameIndex.table), entries: bundled };
+  const extra = toNameIndex([...packs]);
+  const table = extendTable(structuredClone(nameIndex.table), extra, bundled.length);
+  const entries = [...bundled, ...extra];
+  return { matcher: compileMatcher(entries, table), entries };
 }
 
 const hostname = location.hostname;

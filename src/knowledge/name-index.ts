@@ -1,3 +1,4 @@
+import type { NameTable } from '../match/matcher.ts';
 import type { Category, Entity } from './schema.ts';
 
 /** What the content script needs to find names: no summaries, no facts. */
@@ -8,6 +9,9 @@ export type NameEntry = {
   aliases: string[];
   ambiguous: string[];
 };
+
+/** An entity as the content script names it: no aliases, no facts. */
+export type EntityName = Pick<NameEntry, 'id' | 'name' | 'category'>;
 
 /** Every entity's names, in knowledge-file order. */
 export type NameIndex = NameEntry[];
@@ -31,5 +35,8 @@ export const allAliases = (index: NameIndex): string[] => [
   ...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous])),
 ];
 
-/** The generated module the content script imports: the name index alone. */
-export type CompiledNames = { entries: NameIndex };
+/**
+ * The generated module the content script imports: each entity's name and category, and the
+ * alias table the matcher looks names up in, built at build time rather than on every page.
+ */
+export type CompiledNames = { entries: EntityName[]; table: NameTable };

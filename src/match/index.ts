@@ -1,7 +1,14 @@
 import type { Matcher, Mention } from './matcher';
 import { resolveMentions, scanBlock } from './relevance';
 
-export { type Candidate, compileMatcher, type Matcher, type Mention } from './matcher';
+export {
+  type Candidate,
+  compileMatcher,
+  extendTable,
+  type Matcher,
+  type Mention,
+  type NameTable,
+} from './matcher';
 export {
   accepts,
   createEvidence,

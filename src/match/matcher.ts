@@ -1,4 +1,4 @@
-import type { NameIndex } from '../knowledge/name-index';
+import type { EntityName, NameIndex } from '../knowledge/name-index';
 import type { Category } from '../knowledge/schema';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
@@ -11,14 +11,49 @@ export type Mention = { start: number; end: number; entityId: string; alias: str
  */
 export type Candidate = Mention & { ambiguous: boolean; cue: boolean; initialWord: boolean };
 
-type AliasInfo = { entityId: string; ambiguous: boolean };
-
-/** A compiled name index: the alias → entity table and a scanner for names in a text. */
+/** A compiled name index: the alias table and a scanner for names in a text. */
 export type Matcher = {
   scan(text: string): Candidate[];
   categoryOf(entityId: string): Category | undefined;
   nameOf(entityId: string): string | undefined;
 };
+
+/** One alias in a {@link NameTable}: the alias, its entity (index in the name index), 1 if ambiguous. */
+export type TableEntry = [alias: string, entity: number, ambiguous: 0 | 1];
+
+/**
+ * Aliases by their first code unit, then their second (0 for a one-unit alias), longest first.
+ * Plain JSON: the build makes the bundled one, so pages only parse it.
+ */
+export type NameTable = Record<number, Record<number, TableEntry[]>>;
+
+/**
+ * Adds the aliases of `entries` (entity indices counted from `offset`) to a table. An alias
+ * already in it keeps its entity: the first entity that lists a name wins, and a plain alias
+ * wins over the same alias marked ambiguous.
+ */
+export function extendTable(table: NameTable, entries: NameIndex, offset = 0): NameTable {
+  const add = (alias: string, entity: number, ambiguous: 0 | 1) => {
+    if (alias.length === 0) return;
+    const c0 = alias.charCodeAt(0);
+    const c1 = alias.length > 1 ? alias.charCodeAt(1) : 0;
+    table[c0] ??= {};
+    const second = table[c0] as Record<number, TableEntry[]>;
+    const list = (second[c1] ??= []);
+    if (list.some(([a]) => a === alias)) return;
+    // Longest first; equal lengths keep their order.
+    let at = list.length;
+    while (at > 0 && (list[at - 1] as TableEntry)[0].length < alias.length) at--;
+    list.splice(at, 0, [alias, entity, ambiguous]);
+  };
+  entries.forEach((e, i) => {
+    for (const a of e.aliases) add(a, offset + i, 0);
+  });
+  entries.forEach((e, i) => {
+    for (const a of e.ambiguous) add(a, offset + i, 1);
+  });
+  return table;
+}
 
 // Letters, marks and digits of any script make a word; a name must not touch one,
 // nor run into a decimal ("GPT-4" is not in "GPT-4.5").
@@ -59,70 +94,55 @@ const endsAt = (text: string, i: number): boolean => {
   return true;
 };
 
-/** Key of the table of aliases: the first two code units (a one-unit alias keys on its only one). */
-const keyAt = (text: string, i: number): number =>
-  text.charCodeAt(i) * 0x10000 + (i + 1 < text.length ? text.charCodeAt(i + 1) : 0xffff);
+/** A name found at some position: its table entry, where it ends, and whether a plural "s" ends it. */
+type Match = { entry: TableEntry; end: number; plural: boolean };
+
+/** The first (longest) alias of `list` at `i` that ends at a word boundary, plural "s" or not. */
+function longestAt(text: string, i: number, list: TableEntry[] | undefined): Match | null {
+  if (!list) return null;
+  for (const entry of list) {
+    const alias = entry[0];
+    if (!text.startsWith(alias, i)) continue;
+    const end = i + alias.length;
+    if (text.charCodeAt(end) === 115 && endsAt(text, end + 1)) return { entry, end: end + 1, plural: true };
+    if (endsAt(text, end)) return { entry, end, plural: false };
+  }
+  return null;
+}
 
 const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 
 /**
- * Compiles the name index once. `scan` is one pass of a small RegExp that stops where a word
- * starts with the first character of some alias; the aliases that share the next two characters
- * are then tried longest first. (One RegExp of all 700-odd aliases was as fast once compiled, but
- * compiling it cost V8 about 5 ms on every page: a third of the article's budget.)
+ * Compiles the name index once (the bundled index comes with its table built). `scan` is one
+ * pass of a small RegExp that stops where a word starts with the first character of some alias;
+ * the aliases that share the next character are then tried longest first. (One RegExp of all
+ * 700-odd aliases was as fast once compiled, but compiling it cost V8 about 5 ms on every page:
+ * a third of the article's budget.)
  */
-export function compileMatcher(index: NameIndex): Matcher {
-  const aliases = new Map<string, AliasInfo>();
-  const categories = new Map<string, Category>();
-  const names = new Map<string, string>();
-  for (const e of index) {
-    categories.set(e.id, e.category);
-    names.set(e.id, e.name);
-    for (const a of e.aliases) aliases.set(a, { entityId: e.id, ambiguous: false });
-    for (const a of e.ambiguous) if (!aliases.has(a)) aliases.set(a, { entityId: e.id, ambiguous: true });
-  }
-  /** Aliases by their first two code units, longest first. */
-  const table = new Map<number, string[]>();
-  /** One-unit aliases ("X"), by their code unit. */
-  const short = new Map<number, string>();
-  const firsts = new Set<number>();
-  for (const a of aliases.keys()) {
-    if (a.length === 0) continue;
-    firsts.add(a.charCodeAt(0));
-    if (a.length === 1) {
-      short.set(a.charCodeAt(0), a);
-      continue;
-    }
-    const key = keyAt(a, 0);
-    const list = table.get(key);
-    if (list) list.push(a);
-    else table.set(key, [a]);
-  }
-  for (const list of table.values()) list.sort((x, y) => y.length - x.length);
+export function compileMatcher(index: NameIndex): Matcher;
+/** A matcher for names whose table is built already (`extendTable` of the same names, in order). */
+export function compileMatcher(index: readonly EntityName[], table: NameTable): Matcher;
+export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTable): Matcher {
+  const table = prebuilt ?? extendTable({}, index as NameIndex);
+  let byId: Map<string, EntityName> | null = null;
+  const entity = (id: string) => {
+    byId ??= new Map(index.map((e) => [e.id, e]));
+    return byId.get(id);
+  };
   // Where a name may start: one of the aliases' first characters, not after an ASCII letter or
   // digit (other scripts' letters are checked after, by wordBefore).
-  const starts = new RegExp(`(?<![A-Za-z0-9])[${[...firsts].map(hex).join('')}]`, 'g');
+  const starts = new RegExp(`(?<![A-Za-z0-9])[${Object.keys(table).map(Number).map(hex).join('')}]`, 'g');
 
   /**
    * The longest name at `i` that ends at a word boundary, with a plural "s" if one follows
    * ("H100s"); `null` if none. `i` must not follow a word character.
    */
-  const matchAt = (text: string, i: number): { alias: string; end: number; plural: boolean } | null => {
-    const list = table.get(keyAt(text, i));
-    if (list) {
-      for (const alias of list) {
-        if (!text.startsWith(alias, i)) continue;
-        const end = i + alias.length;
-        if (text.charCodeAt(end) === 115 && endsAt(text, end + 1)) return { alias, end: end + 1, plural: true };
-        if (endsAt(text, end)) return { alias, end, plural: false };
-      }
-    }
-    const one = short.get(text.charCodeAt(i));
-    if (one !== undefined) {
-      if (text.charCodeAt(i + 1) === 115 && endsAt(text, i + 2)) return { alias: one, end: i + 2, plural: true };
-      if (endsAt(text, i + 1)) return { alias: one, end: i + 1, plural: false };
-    }
-    return null;
+  const matchAt = (text: string, i: number): Match | null => {
+    const second = table[text.charCodeAt(i)];
+    if (!second) return null;
+    const next = text.charCodeAt(i + 1);
+    // Two-unit prefixes first: a one-unit alias is shorter than any of them.
+    return longestAt(text, i, second[next]) ?? (next === 0 ? null : longestAt(text, i, second[0]));
   };
 
   /**
@@ -130,8 +150,9 @@ export function compileMatcher(index: NameIndex): Matcher {
    * a longer name that starts inside a multi-word match and reaches further wins instead
    * (but "Nvidia H100 GPUs" stays "Nvidia H100", the longer of the two).
    */
-  const longerInside = (text: string, at: number, m: { alias: string; end: number }) => {
-    const { alias, end } = m;
+  const longerInside = (text: string, at: number, m: Match) => {
+    const [alias] = m.entry;
+    const { end } = m;
     for (let i = alias.indexOf(' '); i !== -1; i = alias.indexOf(' ', i + 1)) {
       const from = at + i + 1;
       const inner = matchAt(text, from);
@@ -149,33 +170,33 @@ export function compileMatcher(index: NameIndex): Matcher {
         if (at > 0 && text.charCodeAt(at - 1) >= 128 && wordBefore(text, at)) continue;
         let m = matchAt(text, at);
         if (!m) continue;
-        if (m.alias.includes(' ')) {
+        if (m.entry[0].includes(' ')) {
           const longer = longerInside(text, at, m);
           if (longer) {
             at = longer.from;
             m = longer.inner;
           }
         }
-        if (m.plural && !PLURAL_OK.test(m.alias)) {
+        const [alias, id, ambiguous] = m.entry;
+        if (m.plural && !PLURAL_OK.test(alias)) {
           // "Amazons" is not a plural name: nothing starts here.
           starts.lastIndex = at + 1;
           continue;
         }
         starts.lastIndex = m.end;
-        const info = aliases.get(m.alias) as AliasInfo;
         out.push({
           start: at,
           end: m.end,
-          entityId: info.entityId,
-          alias: m.alias,
-          ambiguous: info.ambiguous,
-          cue: !info.ambiguous,
+          entityId: (index[id] as EntityName).id,
+          alias,
+          ambiguous: ambiguous === 1,
+          cue: ambiguous === 0,
           initialWord: false,
         });
       }
       return out;
     },
-    categoryOf: (id) => categories.get(id),
-    nameOf: (id) => names.get(id),
+    categoryOf: (id) => entity(id)?.category,
+    nameOf: (id) => entity(id)?.name,
   };
 }
