@@ -39,7 +39,8 @@ export function extendTable(table: NameTable, entries: NameIndex, offset = 0): N
     const c1 = alias.length > 1 ? alias.charCodeAt(1) : 0;
     table[c0] ??= {};
     const second = table[c0] as Record<number, TableEntry[]>;
-    const list = (second[c1] ??= []);
+    second[c1] ??= [];
+    const list = second[c1] as TableEntry[];
     if (list.some(([a]) => a === alias)) return;
     // Longest first; equal lengths keep their order.
     let at = list.length;
