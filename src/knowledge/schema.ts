@@ -10,7 +10,8 @@ const NO_HTML = /[<>]/;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const plainText = (max: number) =>
+// Pure: bundles that import this module only for its types and constants drop the schemas.
+const plainText = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
   v.pipe(
     v.string(),
     v.trim(),
@@ -22,7 +23,7 @@ const plainText = (max: number) =>
 const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
 
 /** `asOf` dates are real calendar dates and never in the future (a fact cannot be known yet). */
-const isoDate = (today: () => string) =>
+const isoDate = /* @__NO_SIDE_EFFECTS__ */ (today: () => string) =>
   v.pipe(
     v.string(),
     v.regex(ISO_DATE, 'must be an ISO date (YYYY-MM-DD)'),

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Category } from '../knowledge/schema';
+import { isRecord } from './records';
 
 /** How mentions are painted: a tint with an underline, the underline only, or the tint only. */
 export const STYLES = ['tint-underline', 'underline', 'tint'] as const;
@@ -34,44 +35,44 @@ export const DEFAULTS = {
 /** The global settings, as `getSettings()` returns them. */
 export type Settings = typeof DEFAULTS;
 
-/** Defaults in the key order of the schema below, so equal settings serialise equally. */
-const fresh = (): Omit<Settings, 'version'> => {
-  const { version: _, ...rest } = DEFAULTS;
-  return { ...rest, categories: { ...DEFAULTS.categories } };
-};
-const flag = (fallback: boolean) => v.fallback(v.boolean(), fallback);
+const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : fallback;
+const isHoverDelay = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= HOVER_DELAY.min && value <= HOVER_DELAY.max;
+
+/**
+ * Stored settings as the current version reads them: junk becomes defaults, value by value, and
+ * unknown keys are dropped. Plain code, not a schema: every page's content script reads settings
+ * first thing, and a validation library costs it milliseconds there. Key order is fixed, so equal
+ * settings serialise equally.
+ */
+export function readSettings(raw: unknown): Settings {
+  const r = isRecord(raw) ? raw : {};
+  const c = isRecord(r.categories) ? r.categories : {};
+  return {
+    version: DEFAULTS.version,
+    paused: flag(r.paused, DEFAULTS.paused),
+    categories: {
+      company: flag(c.company, true),
+      chip: flag(c.chip, true),
+      regulator: flag(c.regulator, true),
+      product: flag(c.product, true),
+      person: flag(c.person, true),
+    },
+    mentions: oneOf(MENTIONS, r.mentions, DEFAULTS.mentions),
+    style: oneOf(STYLES, r.style, DEFAULTS.style),
+    hoverDelay: isHoverDelay(r.hoverDelay) ? r.hoverDelay : DEFAULTS.hoverDelay,
+  };
+}
+
+const bool = v.boolean('must be true or false');
 const hoverDelay = v.pipe(
   v.number('must be a number'),
   v.integer('must be a whole number of milliseconds'),
   v.minValue(HOVER_DELAY.min, `must be at least ${HOVER_DELAY.min}`),
   v.maxValue(HOVER_DELAY.max, `must be at most ${HOVER_DELAY.max}`),
 );
-
-/** Reading never fails: each missing or wrong value falls back to its own default, the rest is kept. */
-const Lenient = v.fallback(
-  v.object({
-    paused: flag(DEFAULTS.paused),
-    categories: v.fallback(
-      v.object({
-        company: flag(true),
-        chip: flag(true),
-        regulator: flag(true),
-        product: flag(true),
-        person: flag(true),
-      }),
-      () => ({ ...DEFAULTS.categories }),
-    ),
-    mentions: v.fallback(v.picklist(MENTIONS), DEFAULTS.mentions),
-    style: v.fallback(v.picklist(STYLES), DEFAULTS.style),
-    hoverDelay: v.fallback(hoverDelay, DEFAULTS.hoverDelay),
-  }),
-  fresh,
-);
-
-/** Stored settings as the current version reads them: junk becomes defaults, value by value. */
-export const readSettings = (raw: unknown): Settings => ({ version: DEFAULTS.version, ...v.parse(Lenient, raw) });
-
-const bool = v.boolean('must be true or false');
 
 /** Writing and importing are strict: a wrong value is refused, not silently replaced. Missing ones take defaults. */
 export const SettingsSchema = v.strictObject(
