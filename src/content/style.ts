@@ -18,9 +18,12 @@ let sheet: CSSStyleSheet | null = null;
  */
 export function applyHighlightStyle(style: HighlightStyle): void {
   const css = OVERRIDES[style];
+  // The default touches nothing: even reading adoptedStyleSheets costs a page a millisecond.
+  if (!css && !sheet) return;
   const adopted = document.adoptedStyleSheets;
   if (!css) {
-    if (sheet) document.adoptedStyleSheets = adopted.filter((s) => s !== sheet);
+    document.adoptedStyleSheets = adopted.filter((s) => s !== sheet);
+    sheet = null;
     return;
   }
   if (!sheet) sheet = new CSSStyleSheet();
