@@ -159,11 +159,17 @@ export function createPageIndex(matcher: Matcher) {
       const blocks: TextBlock[] = [];
       for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal)));
       const added: Entry[] = [];
+      // The clock is read every few kilobytes of text, not after every block.
+      let sinceCheck = 0;
       for (const block of blocks) {
         const scanned = scanBlock(matcher, block.text);
         evidence.add(scanned);
         added.push({ block, scanned, placed: [] });
-        if (timer.expired()) await timer.next(signal);
+        sinceCheck += block.text.length;
+        if (sinceCheck > 4096) {
+          sinceCheck = 0;
+          if (timer.expired()) await timer.next(signal);
+        }
       }
       entries = all ? added : merge(keep, added);
       if (timer.expired()) await timer.next(signal);

@@ -63,6 +63,8 @@ const INLINE = new Set([
 ]);
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const ELEMENT = 1;
+
 
 /**
  * Collects the page's prose into blocks, without touching the DOM (hidden text is dropped later,
@@ -105,7 +107,7 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
   let count = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (timer && (++count & 31) === 0 && timer.expired()) await timer.next(signal);
-    if (n.nodeType === Node.ELEMENT_NODE) {
+    if (n.nodeType === ELEMENT) {
       // Open shadow roots of the page's components hold prose too; closed ones are private.
       const shadow = (n as Element).shadowRoot;
       if (shadow && isAllowed(n as Element)) shadows.push(shadow);
