@@ -65,7 +65,6 @@ const INLINE = new Set([
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const ELEMENT = 1;
 
-
 /**
  * Collects the page's prose into blocks, without touching the DOM (hidden text is dropped later,
  * only where a name was found: see page-index).

@@ -6,8 +6,6 @@ export type Verdict = {
   relevant: boolean;
   /** Distinct entities named by unambiguous aliases. */
   entities: number;
-  /** Occurrences of AI/tech topic words. */
-  topicWords: number;
 };
 
 /** One block of page text analysed on its own: cached, so page changes rescan only what changed. */
@@ -18,7 +16,11 @@ export type ScannedBlock = {
   sure: readonly string[];
   /** Ambiguous entities this block names with a cue, not at a sentence start. */
   cued: readonly string[];
-  topicWords: number;
+  /**
+   * AI/tech topic words in the block (up to 4), counted only if relevance comes to need them:
+   * a page naming four entities is AI news whatever its words, and most are.
+   */
+  topicWords?: number;
 };
 
 // Case-sensitive on purpose: "AI" is a topic word, "ai" (a sloth, Japanese "love") is not.
@@ -57,7 +59,7 @@ const NONE: readonly string[] = [];
 export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
   const candidates = matcher.scan(text);
   // Most blocks of a page name nothing: no sets to build for them.
-  if (candidates.length === 0) return { text, candidates, sure: NONE, cued: NONE, topicWords: countTopic(text, 4) };
+  if (candidates.length === 0) return { text, candidates, sure: NONE, cued: NONE };
   const sure = new Set<string>();
   const cued = new Set<string>();
   for (const c of candidates) {
@@ -70,7 +72,7 @@ export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
     c.initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
     if (c.cue && !c.initialWord) cued.add(c.entityId);
   }
-  return { text, candidates, sure: [...sure], cued: [...cued], topicWords: countTopic(text, 4) };
+  return { text, candidates, sure: [...sure], cued: [...cued] };
 }
 
 const bump = (map: Map<string, number>, keys: readonly string[], by: number) => {
@@ -85,17 +87,31 @@ const bump = (map: Map<string, number>, keys: readonly string[], by: number) => 
 export function createEvidence() {
   const sure = new Map<string, number>();
   const cued = new Map<string, number>();
+  /** Topic words of the blocks counted so far; `uncounted` blocks are counted when a verdict needs them. */
   let topicWords = 0;
+  const uncounted = new Set<ScannedBlock>();
+  const countAll = () => {
+    for (const b of uncounted) {
+      b.topicWords ??= countTopic(b.text, 4);
+      topicWords += b.topicWords;
+    }
+    uncounted.clear();
+  };
   return {
     add(b: ScannedBlock, sign: 1 | -1 = 1): void {
       bump(sure, b.sure, sign);
       bump(cued, b.cued, sign);
-      topicWords += sign * b.topicWords;
+      if (sign === 1) {
+        if (b.topicWords === undefined) uncounted.add(b);
+        else topicWords += b.topicWords;
+      } else if (!uncounted.delete(b)) topicWords -= b.topicWords ?? 0;
     },
     verdict(): Verdict {
       const entities = sure.size;
-      const relevant = entities >= 4 || (entities >= 2 && topicWords >= 2) || (entities >= 1 && topicWords >= 4);
-      return { relevant, entities, topicWords };
+      // Topic words only decide pages naming one to three entities.
+      if (entities >= 4 || entities === 0) return { relevant: entities >= 4, entities };
+      countAll();
+      return { relevant: (entities >= 2 && topicWords >= 2) || topicWords >= 4, entities };
     },
     isConfirmed: (id: string) => sure.has(id) || cued.has(id),
     /** Changes whenever a decision about some ambiguous name could change. */

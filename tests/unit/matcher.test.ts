@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern } from '../../scripts/alias-pattern';
-import { compileMatcher, findMentions } from '../../src/match';
+import { compileMatcher, createEvidence, findMentions, scanBlock } from '../../src/match';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
@@ -150,5 +150,33 @@ describe('findMentions', () => {
   it('can be forced on a page that is not about AI, keeping only unambiguous names', () => {
     const text = 'A walk along the Amazon. Later we read about Nvidia.';
     expect(findMentions(matcher, text, { force: true }).map((m) => m.alias)).toEqual(['Nvidia']);
+  });
+});
+
+describe('page evidence as blocks come and go', () => {
+  const block = (text: string) => scanBlock(matcher, text);
+  it('counts topic words when one to three names need them, and forgets blocks that leave', () => {
+    const evidence = createEvidence();
+    const name = block('Nvidia shipped.');
+    const topics = block('AI models, AI chips, cloud software and AI startups.');
+    evidence.add(name);
+    expect(evidence.verdict().relevant).toBe(false);
+    evidence.add(topics);
+    expect(evidence.verdict().relevant).toBe(true);
+    evidence.add(topics, -1);
+    expect(evidence.verdict().relevant).toBe(false);
+  });
+  it('takes four names as AI news whatever the words, and nothing without a name', () => {
+    const evidence = createEvidence();
+    const words = block('AI models, AI chips, cloud software and AI startups.');
+    evidence.add(words);
+    expect(evidence.verdict()).toEqual({ relevant: false, entities: 0 });
+    const names = block('Nvidia, Anthropic, Microsoft and OpenAI met.');
+    evidence.add(names);
+    expect(evidence.verdict()).toEqual({ relevant: true, entities: 4 });
+    evidence.add(words, -1);
+    evidence.add(names, -1);
+    evidence.add(block('Nvidia and AI models, AI chips and AI startups.'));
+    expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
   });
 });
