@@ -290,6 +290,7 @@ async function main() {
       if (i === 0) results[`${name}.painted`] = await painted(page);
       await page.close();
     }
+    if (process.env.BENCH_DEBUG) console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
     printDebugSelf(name, RUNS);
     results[`${name}.backstory`] = median(totals);
     results[`${name}.compile`] = median(compiles);

@@ -24,6 +24,8 @@ const hostname = location.hostname;
 const forever = new AbortController().signal;
 
 async function main() {
+  // The script's own compile and evaluation take a task already: storage and the rest get their own.
+  await yieldToMain();
   const [siteOn, stored, packs] = await Promise.all([
     isSiteEnabled(hostname),
     getSettings().catch(() => DEFAULTS as Settings),
