@@ -85,11 +85,15 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
   };
 }
 
-/** Observes every block element, a slice at a time: tens of thousands of calls add up. */
+/**
+ * Observes every block element with a mention, a slice at a time: tens of thousands of calls add
+ * up. (A block that gains mentions later arrives through `apply`, which observes it then.)
+ */
 async function observeAll(io: IntersectionObserver, entries: readonly Entry[], signal: AbortSignal) {
   const timer = sliceTimer();
   for (let i = 0; i < entries.length; i++) {
-    io.observe((entries[i] as Entry).block.element);
+    const entry = entries[i] as Entry;
+    if (entry.placed.length > 0) io.observe(entry.block.element);
     if ((i & 255) === 255 && timer.expired()) await timer.next(signal).catch(() => undefined);
     if (signal.aborted) return;
   }
