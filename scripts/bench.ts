@@ -38,12 +38,13 @@ const fromExtension = (url: string) => url.startsWith('chrome-extension://');
 
 /** For BENCH_DEBUG: self time by function, summed over the runs of one page. */
 const debugSelf = new Map<string, number>();
-function printDebugSelf(label: string, runs: number) {
+const debugFloor = new Map<string, number>();
+function printDebugSelf(label: string, runs: number, from = debugSelf) {
   if (!process.env.BENCH_DEBUG) return;
-  const top = [...debugSelf].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_DEBUG_TOP ?? 25));
+  const top = [...from].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_DEBUG_TOP ?? 25));
   console.log(`  ${label}: self time per run, by function`);
   console.log(top.map(([k, v]) => `    ${(v / runs).toFixed(2)} ms  ${k.slice(0, 100)}`).join('\n'));
-  debugSelf.clear();
+  from.clear();
 }
 
 /** A main-thread task of the page's renderer: start and end, in the profile's clock (µs). */
@@ -135,7 +136,8 @@ function extensionTime(
     }
   });
   if (process.env.BENCH_DEBUG) {
-    for (const [k, v] of self) debugSelf.set(k, (debugSelf.get(k) ?? 0) + v);
+    const into = owns === fromExtension ? debugSelf : debugFloor;
+    for (const [k, v] of self) into.set(k, (into.get(k) ?? 0) + v);
     const inLongest = [...(perTask.get(longestTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(
       `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
@@ -271,12 +273,19 @@ async function main() {
   const only = process.env.BENCH_ONLY;
   const names = (['article', 'big'] as const).filter((n) => !only || n === only);
 
-  // Backstory, with the built extension.
+  // Backstory with the built extension, and the floor in a browser without it, run in turns: the
+  // machine's load moves both the same way, so their ratio holds better than either figure.
   const eb = await launchWithExtension({ dist: 'dist', headless: true });
+  const plain = await chromium.launch({
+    executablePath: chromePath(),
+    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
+  });
+  const ctx = await plain.newContext();
   for (const name of names) {
     const totals: number[] = [];
     const longest: number[] = [];
     const compiles: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await eb.context.newPage();
       await page.goto('about:blank');
@@ -289,12 +298,32 @@ async function main() {
       compiles.push(t.compile);
       if (i === 0) results[`${name}.painted`] = await painted(page);
       await page.close();
+
+      const bare = await ctx.newPage();
+      await bare.goto(server.url(`${name}.html`));
+      // Profiled like Backstory, so the ratio compares like with like (sampling costs both the same).
+      const f = await profiled(
+        bare,
+        origin,
+        async () => {
+          await bare.evaluate<number>(floorScript(pattern));
+        },
+        (url) => url === FLOOR_URL,
+      );
+      floor.push(f.total);
+      await bare.close();
     }
-    if (process.env.BENCH_DEBUG) console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
+    if (process.env.BENCH_DEBUG) {
+      console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
+      console.log(`  ${name} floor runs: ${floor.map((t) => t.toFixed(1)).join(' ')} ms`);
+    }
     printDebugSelf(name, RUNS);
+    printDebugSelf(`${name} floor`, RUNS, debugFloor);
     results[`${name}.backstory`] = median(totals);
     results[`${name}.compile`] = median(compiles);
     results[`${name}.longest`] = Math.max(...longest);
+    results[`${name}.longestMedian`] = median(longest);
+    results[`${name}.floor`] = median(floor);
   }
   if (!only) {
     const page = await eb.context.newPage();
@@ -312,31 +341,8 @@ async function main() {
   }
   await eb.close();
 
-  // mark.js and the floor, in a browser without the extension.
-  const plain = await chromium.launch({
-    executablePath: chromePath(),
-    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
-  });
-  const ctx = await plain.newContext();
+  // mark.js, in the browser without the extension.
   for (const name of names) {
-    const floor: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await ctx.newPage();
-      await page.goto(server.url(`${name}.html`));
-      // Profiled like Backstory, so the ratio compares like with like (sampling costs both the same).
-      const t = await profiled(
-        page,
-        origin,
-        async () => {
-          await page.evaluate<number>(floorScript(pattern));
-        },
-        (url) => url === FLOOR_URL,
-      );
-      floor.push(t.total);
-      await page.close();
-    }
-    printDebugSelf(`${name} floor`, RUNS);
-    results[`${name}.floor`] = median(floor);
     // BENCH_NO_MARK=1 skips mark.js (a minute on the big page) while working on Backstory itself.
     const markRuns = process.env.BENCH_NO_MARK ? 0 : name === 'big' ? 1 : Math.min(RUNS, 3);
     const mark: number[] = [];
@@ -357,12 +363,12 @@ async function main() {
   const r = (k: string) => results[k] ?? Number.NaN;
   console.log(`\nBackstory benchmark — ${terms.length} terms, ${RUNS} runs (medians), headless Chromium\n`);
   console.log(
-    'page                     mark.js      floor    Backstory  mark.js/Backstory  Backstory/floor  longest stretch',
+    'page                     mark.js      floor    Backstory  mark.js/Backstory  Backstory/floor  longest stretch (median of runs)',
   );
   for (const name of ['article', 'big'] as const) {
     const label = name === 'big' ? `≥1 MB (${(bigBytes / 1e6).toFixed(2)} MB)` : 'article (~1,500 words)';
     console.log(
-      `${label.padEnd(24)} ${ms(r(`${name}.mark`)).padStart(10)} ${ms(r(`${name}.floor`)).padStart(10)} ${ms(r(`${name}.backstory`)).padStart(12)} ${`${(r(`${name}.mark`) / r(`${name}.backstory`)).toFixed(0)}×`.padStart(18)} ${`${(r(`${name}.backstory`) / r(`${name}.floor`)).toFixed(2)}×`.padStart(16)} ${ms(r(`${name}.longest`)).padStart(16)}`,
+      `${label.padEnd(24)} ${ms(r(`${name}.mark`)).padStart(10)} ${ms(r(`${name}.floor`)).padStart(10)} ${ms(r(`${name}.backstory`)).padStart(12)} ${`${(r(`${name}.mark`) / r(`${name}.backstory`)).toFixed(0)}×`.padStart(18)} ${`${(r(`${name}.backstory`) / r(`${name}.floor`)).toFixed(2)}×`.padStart(16)} ${ms(r(`${name}.longest`)).padStart(16)} (${ms(r(`${name}.longestMedian`))})`,
     );
   }
   console.log(`\nappend page: ${(appendChunkBytes() / 1024).toFixed(1)} KB every 100 ms, 20 batches`);
