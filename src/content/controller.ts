@@ -143,7 +143,12 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       const open = r.intent.current();
       const openRange = open === -1 ? null : (steppable()[open]?.range ?? null);
       const timer = sliceTimer();
-      r.window.apply(await r.index.update(next, timer, r.abort.signal));
+      // A long page paints what is on screen before it scans the rest.
+      const early = (diff: Diff) => {
+        r.window.apply(diff);
+        report();
+      };
+      r.window.apply(await r.index.update(next, timer, r.abort.signal, early));
       if (timer.expired()) await timer.next(r.abort.signal);
       if (openRange) {
         // Keep the card on the same mention after a rescan, if it is still there.

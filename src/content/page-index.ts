@@ -3,7 +3,7 @@ import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, ty
 import type { Change } from './observe';
 import type { Placed } from './paint';
 import { collectBlocks, locate, type TextBlock } from './scan';
-import type { SliceTimer } from './slice';
+import { type SliceTimer, sliceTimer } from './slice';
 
 /** One block of the page, its analysis and the mentions placed in it. */
 export type Entry = { block: TextBlock; scanned: ScannedBlock; placed: Placed[] };
@@ -18,6 +18,31 @@ const before = (a: Entry, b: Entry) => {
 };
 
 const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
+
+/** Pages with more text than this are scanned on-screen blocks first, the rest when idle. */
+const LONG_PAGE = 30_000;
+
+/**
+ * The blocks `[from, to)` on or within a screen of the viewport: a binary search over their
+ * boxes, since document order runs mostly top to bottom (where it does not, only the order of
+ * work changes). A few dozen layout reads, on a page the browser has just laid out.
+ */
+function nearViewport(blocks: readonly TextBlock[]): [number, number] {
+  const h = window.innerHeight;
+  const box = (i: number) => (blocks[i] as TextBlock).element.getBoundingClientRect();
+  const first = (test: (i: number) => boolean, lo: number) => {
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const from = first((i) => box(i).bottom >= -h, 0);
+  const to = first((i) => box(i).top > 2 * h, from);
+  return [from, Math.max(to, Math.min(blocks.length, from + 1))];
+}
 
 /**
  * False when the text at `offset` sits in an element the reader cannot see (display:none and
@@ -137,7 +162,7 @@ export function createPageIndex(matcher: Matcher) {
      * Rescans what a change touched (or the whole page) and returns what to paint and unpaint.
      * Blocks under the change's roots, and blocks that lost a node, are dropped and collected again.
      */
-    async update(change: Change, timer: SliceTimer, signal: AbortSignal): Promise<Diff> {
+    async update(change: Change, timer: SliceTimer, signal: AbortSignal, early?: (diff: Diff) => void): Promise<Diff> {
       const removed: Placed[] = [];
       const all = change === 'all';
       // A full scan starts in a task of its own, apart from whatever work led to it.
@@ -158,26 +183,60 @@ export function createPageIndex(matcher: Matcher) {
       const unique = [...new Set(outer)];
       const blocks: TextBlock[] = [];
       for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal)));
-      const added: Entry[] = [];
+
+      const scanned: Entry[] = new Array(blocks.length);
       // The clock is read every few kilobytes of text, not after every block.
       let sinceCheck = 0;
-      for (const block of blocks) {
-        const scanned = scanBlock(matcher, block.text);
-        evidence.add(scanned);
-        added.push({ block, scanned, placed: [] });
-        sinceCheck += block.text.length;
-        if (sinceCheck > 4096) {
-          sinceCheck = 0;
-          if (timer.expired()) await timer.next(signal);
+      const scan = async (from: number, to: number, t: SliceTimer) => {
+        for (let i = from; i < to; i++) {
+          const block = blocks[i] as TextBlock;
+          const entry: Entry = { block, scanned: scanBlock(matcher, block.text), placed: [] };
+          evidence.add(entry.scanned);
+          scanned[i] = entry;
+          sinceCheck += block.text.length;
+          if (sinceCheck > 4096) {
+            sinceCheck = 0;
+            if (t.expired()) await t.next(signal);
+          }
         }
+      };
+      const index = (list: readonly Entry[]) => {
+        for (const e of list) {
+          const at = byElement.get(e.block.element);
+          if (at) at.push(e);
+          else byElement.set(e.block.element, [e]);
+        }
+      };
+
+      // A long page: what the reader sees is scanned and painted first, the rest when the page is idle.
+      let text = 0;
+      if (all && early) for (const b of blocks) text += b.text.length;
+      const [from, to] = text > LONG_PAGE ? nearViewport(blocks) : [0, blocks.length];
+      await scan(from, to, timer);
+      if (from > 0 || to < blocks.length) {
+        const first = scanned.slice(from, to);
+        entries = first;
+        index(first);
+        flat = null;
+        const shown = await this.decide(timer, signal, first);
+        early?.({ removed: [...removed, ...shown.removed], added: shown.added });
+        removed.length = 0;
+        const idle = sliceTimer(undefined, true);
+        await idle.next(signal);
+        await scan(0, from, idle);
+        await scan(to, blocks.length, idle);
+        const rest = [...scanned.slice(0, from), ...scanned.slice(to)];
+        entries = scanned;
+        index(rest);
+        flat = null;
+        const decided = await this.decide(idle, signal, rest);
+        return { removed: decided.removed, added: decided.added };
       }
+
+      const added = scanned;
       entries = all ? added : merge(keep, added);
       if (timer.expired()) await timer.next(signal);
-      for (const e of added) {
-        const list = byElement.get(e.block.element);
-        if (list) list.push(e);
-        else byElement.set(e.block.element, [e]);
-      }
+      index(added);
       flat = null;
       const decided = await this.decide(timer, signal, added);
       return { removed: [...removed, ...decided.removed], added: decided.added };

@@ -14,13 +14,28 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
-/** Returns a check that says when the current slice has used its budget. */
-export function sliceTimer(budget = SLICE_MS) {
+/**
+ * How long work queued for an idle moment may wait for one: a page whose own timers never let
+ * it idle still gets its scan done, a slice at a time.
+ */
+const IDLE_WAIT_MS = 50;
+
+/** Resolves when the page is idle (`requestIdleCallback`), or after a short wait at most. */
+export function whenIdle(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return yieldToMain();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }));
+}
+
+/**
+ * Returns a check that says when the current slice has used its budget. Between slices it gives
+ * the main thread back at once, or, with `idle`, waits for the page to be idle first.
+ */
+export function sliceTimer(budget = SLICE_MS, idle = false) {
   let start = performance.now();
   return {
     expired: () => performance.now() - start > budget,
     async next(signal?: AbortSignal): Promise<void> {
-      await yieldToMain();
+      await (idle ? whenIdle() : yieldToMain());
       if (signal?.aborted) throw signal.reason;
       start = performance.now();
     },
