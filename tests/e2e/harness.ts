@@ -5,7 +5,10 @@ import { serveFolder } from '../../scripts/serve';
 export { pointOfText, readCard, readHighlights, waitForHighlights } from '../../scripts/inspect';
 export { openPopup } from '../../scripts/popup';
 
-/** A long page of AI news: `words` words in paragraphs of ~100, naming entities throughout. */
+/**
+ * A long page of AI news: `words` words in paragraphs of ~100, naming entities throughout; the
+ * paragraph halfway down has `id="middle"`.
+ */
 export function hugePage(words: number): string {
   const sentences = [
     'Anthropic said it would train new models on Trainium chips in AWS data centers.',
@@ -26,12 +29,17 @@ export function hugePage(words: number): string {
     }
     paragraphs.push(`<p>${p.join(' ')}</p>`);
   }
+  const half = Math.floor(paragraphs.length / 2);
+  paragraphs[half] = (paragraphs[half] as string).replace('<p>', '<p id="middle">');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live blog</title></head><body><h1>Live: the AI chip race</h1><button id="ping">Ping</button><output id="out"></output><script>document.getElementById('ping').onclick=()=>{document.getElementById('out').textContent='pong'}</script>${paragraphs.join('\n')}</body></html>`;
 }
 
 /** One browser with the built extension and the fixture server, for a test file. */
 export async function startSuite(options: { userDataDir?: string } = {}) {
-  const server = await serveFolder('tests/fixtures/pages', { '/huge.html': hugePage(200_000) });
+  const server = await serveFolder('tests/fixtures/pages', {
+    '/huge.html': hugePage(200_000),
+    '/long.html': hugePage(6_000),
+  });
   const eb: ExtensionBrowser = await launchWithExtension({ dist: 'dist', headless: true, ...options });
   return {
     server,
