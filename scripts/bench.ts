@@ -217,7 +217,10 @@ const painted = (page: Page) =>
     return n;
   });
 
-/** Waits until Backstory has painted and then stayed quiet for a while. */
+/**
+ * Waits until Backstory has painted and then stayed quiet for a while: the registered ranges
+ * unchanged for 800 ms (a long page paints what is on screen first, the rest after).
+ */
 async function settle(page: Page) {
   await page.waitForFunction(
     () =>
@@ -227,7 +230,16 @@ async function settle(page: Page) {
     undefined,
     { timeout: 60_000 },
   );
-  await page.waitForTimeout(800);
+  let last = -1;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 800) {
+    const now = await painted(page);
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    }
+    await page.waitForTimeout(100);
+  }
 }
 
 // Page-side code as strings: tsx's name helpers do not exist in the page.
