@@ -17,6 +17,7 @@ export {
   resolveMentions,
   type ScannedBlock,
   scanBlock,
+  sentenceAround,
   type Verdict,
 } from './relevance';
 

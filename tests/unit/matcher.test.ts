@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern } from '../../scripts/alias-pattern';
-import { compileMatcher, createEvidence, findMentions, scanBlock } from '../../src/match';
+import { compileMatcher, createEvidence, findMentions, scanBlock, sentenceAround } from '../../src/match';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
@@ -178,5 +178,21 @@ describe('page evidence as blocks come and go', () => {
     evidence.add(names, -1);
     evidence.add(block('Nvidia and AI models, AI chips and AI startups.'));
     expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
+  });
+});
+
+describe('sentenceAround', () => {
+  const around = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    const [from, to] = sentenceAround(text, start, start + name.length);
+    return text.slice(from, to);
+  };
+  it('runs from the last sentence end before a name to the first after it', () => {
+    expect(around('It rained. Amazon shipped chips! Then it stopped.', 'Amazon')).toBe('Amazon shipped chips!');
+    expect(around('He said “no.” Amazon agreed. More.', 'Amazon')).toBe('Amazon agreed.');
+  });
+  it('does not end a sentence inside a number or an abbreviation without a space', () => {
+    expect(around('Version 3.5 of Gemini ships today. Next.', 'Gemini')).toBe('Version 3.5 of Gemini ships today.');
+    expect(around('Gemini', 'Gemini')).toBe('Gemini');
   });
 });
