@@ -166,7 +166,9 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     const abort = new AbortController();
     const { signal } = abort;
     const card = createCardHost(signal);
-    const index = createPageIndex(knowledge.matcher);
+    // Shadow roots the scan finds are watched for changes too (the observer is made below).
+    let watchShadow: (root: ShadowRoot) => void = () => undefined;
+    const index = createPageIndex(knowledge.matcher, (root) => watchShadow(root));
     index.setCategories(settings.categories);
     if (forced) index.setForced();
     const paint = createPaintWindow(painter, index, signal);
@@ -195,11 +197,12 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       escape: () => intent.dismiss(),
       hasMentions: () => steppable().length > 0,
     });
-    observePage(
+    const observer = observePage(
       signal,
       () => card.element(),
       (change) => void update(change),
     );
+    watchShadow = (root) => observer.watch(root);
     void update('all');
   }
 

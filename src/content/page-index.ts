@@ -1,6 +1,6 @@
 import type { Category } from '../knowledge/schema';
 import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
-import type { Change } from './observe';
+import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
 import { collectBlocks, locate, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
@@ -94,9 +94,10 @@ class LazyPlaced implements Placed {
 /**
  * Everything Backstory knows about the page, block by block, kept up to date as the page
  * changes: only changed blocks are rescanned, and decisions are redone only when page-wide
- * evidence changes (a first sure name, the page turning out to be AI news).
+ * evidence changes (a first sure name, the page turning out to be AI news). Each open shadow
+ * root a scan finds is handed to `onShadowRoot`.
  */
-export function createPageIndex(matcher: Matcher) {
+export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRoot) => void) {
   let entries: Entry[] = [];
   let forced = false;
   let decidedFor = '';
@@ -146,10 +147,10 @@ export function createPageIndex(matcher: Matcher) {
   };
 
   /** Blocks under these roots: the roots' own, then their descendants' (no pass over the whole page). */
-  const staleUnder = (roots: readonly Element[]): Entry[] => {
+  const staleUnder = (roots: readonly Scope[]): Entry[] => {
     const out: Entry[] = [];
     for (const root of roots) {
-      out.push(...(byElement.get(root) ?? []));
+      if (root.nodeType === Node.ELEMENT_NODE) out.push(...(byElement.get(root as Element) ?? []));
       if (byElement.size === 0) continue;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(...(byElement.get(n as Element) ?? []));
@@ -167,7 +168,7 @@ export function createPageIndex(matcher: Matcher) {
       const all = change === 'all';
       // A full scan starts in a task of its own, apart from whatever work led to it.
       if (all) await timer.next(signal);
-      const fresh = all ? [document.body ?? document.documentElement] : [...change.roots];
+      const fresh: Scope[] = all ? [document.body ?? document.documentElement] : [...change.roots];
       const stale = new Set<Entry>(all ? entries : staleUnder(fresh));
       // Only a batch that removed nodes can leave blocks with text that left the page.
       if (!all && change.removals) for (const e of entries) if (!alive(e)) stale.add(e);
@@ -182,7 +183,7 @@ export function createPageIndex(matcher: Matcher) {
       const outer = fresh.filter((r, i) => r.isConnected && !fresh.some((o, j) => j !== i && o !== r && o.contains(r)));
       const unique = [...new Set(outer)];
       const blocks: TextBlock[] = [];
-      for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal)));
+      for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal, onShadowRoot)));
 
       const scanned: Entry[] = new Array(blocks.length);
       // The clock is read every few kilobytes of text, not after every block.

@@ -69,9 +69,15 @@ const ELEMENT = 1;
  * Collects the page's prose into blocks, without touching the DOM (hidden text is dropped later,
  * only where a name was found: see page-index).
  * Collect first, act later: nothing is painted while the walker runs.
- * Verdicts are memoised per element, so each element is judged once per scan.
+ * Verdicts are memoised per element, so each element is judged once per scan. Open shadow roots
+ * are collected too, and handed to `onShadowRoot` (the page observer watches them).
  */
-export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: AbortSignal): Promise<TextBlock[]> {
+export async function collectBlocks(
+  root: Node,
+  timer?: SliceTimer,
+  signal?: AbortSignal,
+  onShadowRoot?: (shadow: ShadowRoot) => void,
+): Promise<TextBlock[]> {
   const allowed = new Map<Element, boolean>();
   const blockOf = new Map<Element, Element>();
 
@@ -126,7 +132,10 @@ export async function collectBlocks(root: Node, timer?: SliceTimer, signal?: Abo
     current.segments.push({ node, start: current.text.length });
     current.text += data;
   }
-  for (const shadow of shadows) blocks.push(...(await collectBlocks(shadow, timer, signal)));
+  for (const shadow of shadows) {
+    onShadowRoot?.(shadow);
+    blocks.push(...(await collectBlocks(shadow, timer, signal, onShadowRoot)));
+  }
   return blocks;
 }
 
