@@ -182,6 +182,25 @@ describe('on a page in Chromium with the built extension', () => {
     });
     await page.mouse.move(p.x, p.y);
     await waitForCard(page, 'trainium');
+    // The component changes its own text: edited and added inside its shadow root.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const root = document.querySelector('news-card')?.shadowRoot as ShadowRoot;
+      (root.querySelector('#inner')?.firstChild as Text).data =
+        'The startup now runs its AI models on Inferentia chips.';
+      const added = document.createElement('p');
+      added.textContent = 'Microsoft said it would offer them too.';
+      root.append(added);
+    });
+    const sorted = (h: Record<string, string[]>) =>
+      Object.fromEntries(Object.entries(h).map(([name, texts]) => [name, [...texts].sort()]));
+    await expect
+      .poll(async () => sorted(await readHighlights(page)), { timeout: 5000 })
+      .toEqual({
+        'backstory-company': ['Anthropic', 'Microsoft', 'Nvidia'],
+        'backstory-chip': ['Inferentia'],
+        'backstory-active': [],
+      });
     await page.close();
   });
 
