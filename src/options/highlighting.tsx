@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '../knowledge/schema';
 import { type MessageKey, t } from '../lib/i18n';
-import { type HighlightStyle, HOVER_DELAY, type Settings, type SettingsPatch } from '../lib/settings';
+import { type HighlightStyle, HOVER_DELAY, type Mentions, type Settings, type SettingsPatch } from '../lib/settings';
 import { heading } from '../popup/lookup';
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
   'tint-underline': 'optionsStyleTintUnderline',
   underline: 'optionsStyleUnderline',
   tint: 'optionsStyleTint',
+};
+
+const MENTION_LABELS: Record<Mentions, MessageKey> = {
+  all: 'optionsEveryMention',
+  first: 'optionsFirstMention',
 };
 
 const clampDelay = (n: number) => Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(n)));
@@ -77,26 +82,18 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
       </fieldset>
       <fieldset>
         <legend>{t('optionsMentions')}</legend>
-        <label class="choice">
-          <input
-            type="radio"
-            name="mentions"
-            value="all"
-            checked={settings.mentions === 'all'}
-            onChange={() => onChange({ mentions: 'all' })}
-          />
-          {t('optionsEveryMention')}
-        </label>
-        <label class="choice">
-          <input
-            type="radio"
-            name="mentions"
-            value="first"
-            checked={settings.mentions === 'first'}
-            onChange={() => onChange({ mentions: 'first' })}
-          />
-          {t('optionsFirstMention')}
-        </label>
+        {(Object.keys(MENTION_LABELS) as Mentions[]).map((m) => (
+          <label key={m} class="choice">
+            <input
+              type="radio"
+              name="mentions"
+              value={m}
+              checked={settings.mentions === m}
+              onChange={() => onChange({ mentions: m })}
+            />
+            {t(MENTION_LABELS[m])}
+          </label>
+        ))}
       </fieldset>
       <fieldset>
         <legend>{t('optionsStyle')}</legend>
