@@ -1,4 +1,3 @@
-import type { EntityName } from '../knowledge/name-index';
 import type { EntityDetails, PageState } from '../lib/messages';
 import { toBackground } from '../lib/messages';
 import type { Settings } from '../lib/settings';
@@ -14,8 +13,8 @@ import { createPainter } from './paint';
 import { createPaintWindow, firstPerEntity } from './paint-window';
 import { sliceTimer } from './slice';
 
-/** The names Backstory knows: the matcher and the entries behind it. */
-export type Knowledge = { matcher: Matcher; entries: readonly EntityName[] };
+/** The names Backstory knows: the matcher, which also tells each entity's name and category. */
+export type Knowledge = { matcher: Matcher };
 
 const isTop = window === window.top;
 
@@ -25,7 +24,7 @@ const isTop = window === window.top;
  */
 export function createController(hostname: string, initial: Knowledge, initialSettings: Settings) {
   let knowledge = initial;
-  let names = new Map(knowledge.entries.map((e) => [e.id, e]));
+  const entityOf = (id: string) => knowledge.matcher.entity(id);
   let settings = initialSettings;
   let siteOn = true;
   let forced = false;
@@ -60,7 +59,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   function state(): PageState {
     const counts = run?.index.counts() ?? [];
     const entities = counts.map(([id, count]) => {
-      const e = names.get(id);
+      const e = entityOf(id);
       return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
     });
     return {
@@ -87,7 +86,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
 
   function openCard(at: number, pointerAt?: { x: number; y: number }) {
     const p = steppable()[at];
-    const entry = p && names.get(p.entityId);
+    const entry = p && entityOf(p.entityId);
     if (!p || !entry || !run) return;
     const { card, intent } = run;
     painter.setActive(p.range);
@@ -117,7 +116,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
     }
     run.intent.openNow(at);
-    const entry = names.get(p.entityId);
+    const entry = entityOf(p.entityId);
     const n = steppable().length;
     run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
   }
@@ -245,7 +244,6 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     /** New knowledge packs: a new matcher, and a fresh scan if running. */
     setKnowledge(next: Knowledge) {
       knowledge = next;
-      names = new Map(next.entries.map((e) => [e.id, e]));
       if (run) {
         stop();
         start();

@@ -13,11 +13,10 @@ import { applyHighlightStyle } from './style';
 /** Names of the bundled file plus any packs the reader imported. */
 function knowledge(packs: readonly Entity[]) {
   const bundled = nameIndex.entries;
-  if (packs.length === 0) return { matcher: compileMatcher(bundled, nameIndex.table), entries: bundled };
+  if (packs.length === 0) return { matcher: compileMatcher(bundled, nameIndex.table) };
   const extra = toNameIndex([...packs]);
   const table = extendTable(structuredClone(nameIndex.table), extra, bundled.length);
-  const entries = [...bundled, ...extra];
-  return { matcher: compileMatcher(entries, table), entries };
+  return { matcher: compileMatcher([...bundled, ...extra], table) };
 }
 
 const hostname = location.hostname;

@@ -127,7 +127,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
-      const category = matcher.categoryOf(m.entityId) as Category;
+      const category = matcher.entity(m.entityId)?.category as Category;
       if (!accepts(m, evidence) || !wanted(category)) continue;
       const start = locate(block, m.start, false);
       if (!visible(start[0], seen)) continue;

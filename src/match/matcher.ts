@@ -1,5 +1,4 @@
 import type { EntityName, NameIndex } from '../knowledge/name-index';
-import type { Category } from '../knowledge/schema';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
@@ -14,8 +13,8 @@ export type Candidate = Mention & { ambiguous: boolean; cue: boolean; initialWor
 /** A compiled name index: the alias table and a scanner for names in a text. */
 export type Matcher = {
   scan(text: string): Candidate[];
-  categoryOf(entityId: string): Category | undefined;
-  nameOf(entityId: string): string | undefined;
+  /** An entity's name and category, by id. */
+  entity(entityId: string): EntityName | undefined;
 };
 
 /** One alias in a {@link NameTable}: the alias, its entity (index in the name index), 1 if ambiguous. */
@@ -197,7 +196,6 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
       }
       return out;
     },
-    categoryOf: (id) => entity(id)?.category,
-    nameOf: (id) => entity(id)?.name,
+    entity,
   };
 }
