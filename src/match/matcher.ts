@@ -17,14 +17,40 @@ export type Matcher = {
   entity(entityId: string): EntityName | undefined;
 };
 
-/** One alias in a {@link NameTable}: the alias, its entity (index in the name index), 1 if ambiguous. */
-export type TableEntry = [alias: string, entity: number, ambiguous: 0 | 1];
+/**
+ * One alias in a {@link NameTable}: the alias, its entity (index in the name index), 1 if
+ * ambiguous, and the aliases that extend it ("Amazon" → "Amazon Web Services"), if any.
+ */
+export type TableEntry = [alias: string, entity: number, ambiguous: 0 | 1, longer?: TableEntry[]];
 
 /**
- * Aliases by their first code unit, then their second (0 for a one-unit alias), longest first.
+ * Aliases by their first code unit, then their second (0 for a one-unit alias). Each list holds
+ * the aliases no other alias of the list is a prefix of; the rest hang under their longest
+ * prefix. The aliases found at one position extend one another, so at most one per list matches:
+ * a name is found by going down one path, not by trying every alias that shares two letters.
  * Plain JSON: the build makes the bundled one, so pages only parse it.
  */
 export type NameTable = Record<number, Record<number, TableEntry[]>>;
+
+/** Puts `entry` in `list`, under the alias that is its longest prefix; an alias met again is kept as it was. */
+function insert(list: TableEntry[], entry: TableEntry): void {
+  const alias = entry[0];
+  for (const e of list) {
+    if (e[0] === alias) return;
+    if (alias.startsWith(e[0])) {
+      e[3] ??= [];
+      insert(e[3], entry);
+      return;
+    }
+  }
+  // Aliases that extend the new one move under it.
+  const longer = list.filter((e) => e[0].startsWith(alias));
+  if (longer.length > 0) {
+    entry[3] = longer;
+    for (const e of longer) list.splice(list.indexOf(e), 1);
+  }
+  list.push(entry);
+}
 
 /**
  * Adds the aliases of `entries` (entity indices counted from `offset`) to a table. An alias
@@ -39,12 +65,7 @@ export function extendTable(table: NameTable, entries: NameIndex, offset = 0): N
     table[c0] ??= {};
     const second = table[c0] as Record<number, TableEntry[]>;
     second[c1] ??= [];
-    const list = second[c1] as TableEntry[];
-    if (list.some(([a]) => a === alias)) return;
-    // Longest first; equal lengths keep their order.
-    let at = list.length;
-    while (at > 0 && (list[at - 1] as TableEntry)[0].length < alias.length) at--;
-    list.splice(at, 0, [alias, entity, ambiguous]);
+    insert(second[c1] as TableEntry[], [alias, entity, ambiguous]);
   };
   entries.forEach((e, i) => {
     for (const a of e.aliases) add(a, offset + i, 0);
@@ -97,15 +118,21 @@ const endsAt = (text: string, i: number): boolean => {
 /** A name found at some position: its table entry, where it ends, and whether a plural "s" ends it. */
 type Match = { entry: TableEntry; end: number; plural: boolean };
 
-/** The first (longest) alias of `list` at `i` that ends at a word boundary, plural "s" or not. */
+/**
+ * The longest alias in `list` (or under it) at `i` that ends at a word boundary, plural "s" or
+ * not. At most one alias of a list matches at `i`: the ones that extend it are tried first.
+ */
 function longestAt(text: string, i: number, list: TableEntry[] | undefined): Match | null {
   if (!list) return null;
   for (const entry of list) {
     const alias = entry[0];
     if (!text.startsWith(alias, i)) continue;
+    const longer = longestAt(text, i, entry[3]);
+    if (longer) return longer;
     const end = i + alias.length;
     if (text.charCodeAt(end) === 115 && endsAt(text, end + 1)) return { entry, end: end + 1, plural: true };
     if (endsAt(text, end)) return { entry, end, plural: false };
+    return null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern } from '../../scripts/alias-pattern';
-import { compileMatcher, createEvidence, findMentions, scanBlock, sentenceAround } from '../../src/match';
+import { compileMatcher, createEvidence, extendTable, findMentions, scanBlock, sentenceAround } from '../../src/match';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
@@ -56,6 +56,35 @@ describe('matcher.scan', () => {
       ['Nvidia H100', 'nvidia-h100'],
       ['Trainium 2', 'trainium2'],
     ]);
+  });
+  it('falls back to the shorter name when a longer one that extends it does not end at a word boundary', () => {
+    expect(scan('Amazon Web Servicesx, Amazon Webb, Amazon.')).toEqual([
+      ['Amazon', 'amazon'],
+      ['Amazon', 'amazon'],
+      ['Amazon', 'amazon'],
+    ]);
+  });
+  it('finds names a pack adds before, after and inside the bundled ones that share their start', () => {
+    const pack = [
+      {
+        id: 'ama',
+        name: 'Ama',
+        category: 'company' as const,
+        aliases: ['Ama', 'Amazon Web Services Labs'],
+        ambiguous: [],
+      },
+    ];
+    const table = extendTable(extendTable({}, TEST_INDEX), pack, TEST_INDEX.length);
+    const both = compileMatcher([...TEST_INDEX, ...pack], table);
+    const found = (text: string) => both.scan(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+    expect(found('Ama, Amazon, Amazon Web Services, Amazon Web Services Labs')).toEqual([
+      ['Ama', 'ama'],
+      ['Amazon', 'amazon'],
+      ['Amazon Web Services', 'aws'],
+      ['Amazon Web Services Labs', 'ama'],
+    ]);
+    // The bundled matcher does not know the pack's names.
+    expect(scan('Ama and Amazon Web Services Labs')).toEqual([['Amazon Web Services', 'aws']]);
   });
   it('matches legal suffixes and country prefixes listed as aliases', () => {
     expect(scan('Microsoft Corp. said the UK CMA')).toEqual([
