@@ -64,6 +64,7 @@ function extensionTime(
   tasks: readonly Task[],
   compiles: readonly Compile[],
   owns: (url: string) => boolean = fromExtension,
+  debug = !!process.env.BENCH_DEBUG,
 ): { total: number; longest: number; compile: number } {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -135,7 +136,7 @@ function extensionTime(
       }
     }
   });
-  if (process.env.BENCH_DEBUG) {
+  if (debug) {
     const into = owns === fromExtension ? debugSelf : debugFloor;
     for (const [k, v] of self) into.set(k, (into.get(k) ?? 0) + v);
     const inLongest = [...(perTask.get(longestTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
@@ -191,7 +192,13 @@ function rendererTasks(trace: Buffer, origin: string): { tasks: Task[]; compiles
  * Profiles and traces the page while `work` runs; returns the share of the code `owns` picks
  * (Backstory's by default) in all, and the most of it inside any one main-thread task.
  */
-async function profiled(page: Page, origin: string, work: () => Promise<void>, owns?: (url: string) => boolean) {
+async function profiled(
+  page: Page,
+  origin: string,
+  work: () => Promise<void>,
+  owns?: (url: string) => boolean,
+  debug?: boolean,
+) {
   const browser = page.context().browser();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -206,7 +213,7 @@ async function profiled(page: Page, origin: string, work: () => Promise<void>, o
   await cdp.detach();
   const { tasks, compiles } = trace ? rendererTasks(trace, origin) : { tasks: [], compiles: [] };
   if (tasks.length === 0) throw new Error('The trace shows no main-thread task of the page: cannot measure stretches.');
-  return extensionTime(profile, tasks, compiles, owns);
+  return extensionTime(profile, tasks, compiles, owns, debug);
 }
 
 const painted = (page: Page) =>
@@ -288,6 +295,10 @@ async function main() {
   // Backstory with the built extension, and the floor in a browser without it, run in turns: the
   // machine's load moves both the same way, so their ratio holds better than either figure.
   const eb = await launchWithExtension({ dist: 'dist', headless: true });
+  // BENCH_BASELINE=<folder of another build>: that build too, in turns with this one (A/B a change
+  // on this noisy machine: the two share every slow moment).
+  const baselineDist = process.env.BENCH_BASELINE;
+  const baseline = baselineDist ? await launchWithExtension({ dist: baselineDist, headless: true }) : null;
   const plain = await chromium.launch({
     executablePath: chromePath(),
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
@@ -298,7 +309,24 @@ async function main() {
     const longest: number[] = [];
     const compiles: number[] = [];
     const floor: number[] = [];
+    const base: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      if (baseline) {
+        const page = await baseline.context.newPage();
+        await page.goto('about:blank');
+        const t = await profiled(
+          page,
+          origin,
+          async () => {
+            await page.goto(server.url(`${name}.html`));
+            await settle(page);
+          },
+          undefined,
+          false,
+        );
+        base.push(t.total);
+        await page.close();
+      }
       const page = await eb.context.newPage();
       await page.goto('about:blank');
       const t = await profiled(page, origin, async () => {
@@ -329,6 +357,11 @@ async function main() {
       console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
       console.log(`  ${name} floor runs: ${floor.map((t) => t.toFixed(1)).join(' ')} ms`);
     }
+    if (baseline) {
+      console.log(
+        `  ${name}: this build ${ms(median(totals))}, baseline (${baselineDist}) ${ms(median(base))}: ${(median(totals) / median(base)).toFixed(3)}×; runs ${base.map((t) => t.toFixed(1)).join(' ')} ms`,
+      );
+    }
     printDebugSelf(name, RUNS);
     printDebugSelf(`${name} floor`, RUNS, debugFloor);
     results[`${name}.backstory`] = median(totals);
@@ -352,6 +385,7 @@ async function main() {
     await page.close();
   }
   await eb.close();
+  await baseline?.close();
 
   // mark.js, in the browser without the extension.
   for (const name of names) {
