@@ -2,7 +2,7 @@ import type { Category } from '../knowledge/schema';
 import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
 import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
-import { collectBlocks, locate, type TextBlock } from './scan';
+import { collectBlocks, locate, segmentAt, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
 
 /** One block of the page, its analysis and the mentions placed in it. */
@@ -45,12 +45,11 @@ function nearViewport(blocks: readonly TextBlock[]): [number, number] {
 }
 
 /**
- * False when the text at `offset` sits in an element the reader cannot see (display:none and
+ * False when text sits in an element the reader cannot see (display:none and
  * friends). Asked only where a name was found, so most of a page never costs a style lookup.
  */
-const visible = (node: Text, seen: Map<Element, boolean>): boolean => {
-  const parent = node.parentElement;
-  if (!parent || typeof parent.checkVisibility !== 'function') return true;
+const visible = (parent: Element, seen: Map<Element, boolean>): boolean => {
+  if (typeof parent.checkVisibility !== 'function') return true;
   let shown = seen.get(parent);
   if (shown === undefined) {
     shown = parent.checkVisibility();
@@ -127,11 +126,10 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     if (!active) return;
     const { block } = entry;
     for (const m of entry.scanned.candidates) {
-      const category = matcher.entity(m.entityId)?.category as Category;
-      if (!accepts(m, evidence) || !wanted(category)) continue;
-      const start = locate(block, m.start, false);
-      if (!visible(start[0], seen)) continue;
-      entry.placed.push(new LazyPlaced(m.entityId, category, block, start[0], start[1], m.end));
+      if (!accepts(m, evidence) || !wanted(m.category)) continue;
+      const seg = segmentAt(block, m.start, false);
+      if (!visible(seg.parent, seen)) continue;
+      entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end));
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
     if (entry.placed.length > 0) for (const seg of block.segments) byNode.set(seg.node, entry);
@@ -290,6 +288,12 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     },
     /** The blocks, in document order (for bounded painting). */
     entries: () => entries,
+    /** The mentions placed in one block element. */
+    placedIn(element: Element): Placed[] {
+      const list = byElement.get(element);
+      if (!list) return [];
+      return list.length === 1 ? (list[0] as Entry).placed : list.flatMap((e) => e.placed);
+    },
     /** The mention covering a caret position, if any. */
     at(node: Node, offset: number): Placed | undefined {
       const entry = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;

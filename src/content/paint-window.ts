@@ -16,18 +16,6 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
   let io: IntersectionObserver | null = null;
   let firstOnly = false;
   const near = new Set<Element>();
-  let byElement: Map<Element, Placed[]> | null = null;
-  const placedIn = (el: Element): Placed[] => {
-    if (!byElement) {
-      byElement = new Map();
-      for (const e of index.entries()) {
-        const list = byElement.get(e.block.element);
-        if (list) list.push(...e.placed);
-        else byElement.set(e.block.element, [...e.placed]);
-      }
-    }
-    return byElement.get(el) ?? [];
-  };
 
   const startBounding = () => {
     painter.reset();
@@ -37,10 +25,10 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
           if (r.isIntersecting === near.has(r.target)) continue;
           if (r.isIntersecting) {
             near.add(r.target);
-            painter.add(placedIn(r.target));
+            painter.add(index.placedIn(r.target));
           } else {
             near.delete(r.target);
-            painter.remove(placedIn(r.target));
+            painter.remove(index.placedIn(r.target));
           }
         }
       },
@@ -52,7 +40,6 @@ export function createPaintWindow(painter: Painter, index: PageIndex, signal: Ab
 
   return {
     apply(diff: Diff): void {
-      byElement = null;
       if (firstOnly) {
         // Few enough to repaint whole: one range per entity.
         painter.reset();

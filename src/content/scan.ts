@@ -1,7 +1,7 @@
 import type { SliceTimer } from './slice';
 
-/** A text node and where its text starts in its block's joined text. */
-export type Segment = { node: Text; start: number };
+/** A text node, where its text starts in its block's joined text, and the element it sits in. */
+export type Segment = { node: Text; start: number; parent: Element };
 
 /** The text of one block (paragraph, heading, cell), joined across inline markup. */
 export type TextBlock = { text: string; segments: Segment[]; element: Element };
@@ -119,17 +119,18 @@ export async function collectBlocks(
       continue;
     }
     const node = n as Text;
-    const parent = node.parentElement;
-    if (!parent || !isAllowed(parent)) continue;
+    // Blank text first: half a page's text nodes are the spaces between its tags.
     const data = node.data;
     if (data.trim() === '') continue;
+    const parent = node.parentElement;
+    if (!parent || !isAllowed(parent)) continue;
     const block = findBlock(parent);
     if (block !== currentBlock || !current) {
       current = { text: '', segments: [], element: block };
       currentBlock = block;
       blocks.push(current);
     }
-    current.segments.push({ node, start: current.text.length });
+    current.segments.push({ node, start: current.text.length, parent });
     current.text += data;
   }
   for (const shadow of shadows) {
@@ -151,6 +152,15 @@ export const isInline = (el: Element): boolean => INLINE.has(el.localName);
 
 /** Finds the text node and offset of a position in a block's joined text. */
 export function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {
+  const seg = segmentAt(block, offset, preferEnd);
+  return [seg.node, offset - seg.start];
+}
+
+/**
+ * The segment holding a position in a block's joined text; at a boundary between two, the
+ * first with `preferEnd` (a range's end), else the second.
+ */
+export function segmentAt(block: TextBlock, offset: number, preferEnd: boolean): Segment {
   const segs = block.segments;
   let lo = 0;
   let hi = segs.length - 1;
@@ -160,6 +170,5 @@ export function locate(block: TextBlock, offset: number, preferEnd: boolean): [T
     if (s.start < offset || (!preferEnd && s.start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  const seg = segs[lo] as Segment;
-  return [seg.node, offset - seg.start];
+  return segs[lo] as Segment;
 }

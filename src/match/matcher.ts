@@ -1,14 +1,15 @@
 import type { EntityName, NameIndex } from '../knowledge/name-index';
+import type { Category } from '../knowledge/schema';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
 
 /**
- * A mention before relevance is decided; `ambiguous` aliases need evidence from the page.
- * `cue` (another name or a topic word in the sentence) and `initialWord` (an ordinary word
- * opening a sentence) are filled in by `scanBlock`.
+ * A mention before relevance is decided, with its entity's category; `ambiguous` aliases need
+ * evidence from the page. `cue` (another name or a topic word in the sentence) and
+ * `initialWord` (an ordinary word opening a sentence) are filled in by `scanBlock`.
  */
-export type Candidate = Mention & { ambiguous: boolean; cue: boolean; initialWord: boolean };
+export type Candidate = Mention & { category: Category; ambiguous: boolean; cue: boolean; initialWord: boolean };
 
 /** A compiled name index: the alias table and a scanner for names in a text. */
 export type Matcher = {
@@ -211,10 +212,12 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
           continue;
         }
         starts.lastIndex = m.end;
+        const named = index[id] as EntityName;
         out.push({
           start: at,
           end: m.end,
-          entityId: (index[id] as EntityName).id,
+          entityId: named.id,
+          category: named.category,
           alias,
           ambiguous: ambiguous === 1,
           cue: ambiguous === 0,

@@ -91,13 +91,22 @@ export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
   if (candidates.length === 0) return { text, candidates, sure: NONE, cued: NONE };
   const sure = new Set<string>();
   const cued = new Set<string>();
+  // Names in one sentence share its cue: it is worked out once per sentence.
+  let from = -1;
+  let to = -1;
+  let cue = false;
   for (const c of candidates) {
     if (!c.ambiguous) {
       sure.add(c.entityId);
       continue;
     }
     const [s, e] = sentenceAround(text, c.start, c.end);
-    c.cue = candidates.some((o) => !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(text.slice(s, e));
+    if (s !== from || e !== to) {
+      from = s;
+      to = e;
+      cue = candidates.some((o) => !o.ambiguous && o.start >= s && o.end <= e) || hasTopic(text.slice(s, e));
+    }
+    c.cue = cue;
     c.initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
     if (c.cue && !c.initialWord) cued.add(c.entityId);
   }

@@ -22,11 +22,29 @@ describe('aliasPattern (benchmark floor)', () => {
 });
 
 describe('matcher.scan', () => {
-  it('finds names with exact offsets', () => {
+  it('finds names with exact offsets and their category', () => {
     const text = 'Anthropic trains on Trainium.';
     expect(matcher.scan(text)).toEqual([
-      { start: 0, end: 9, entityId: 'anthropic', alias: 'Anthropic', ambiguous: false, cue: true, initialWord: false },
-      { start: 20, end: 28, entityId: 'trainium', alias: 'Trainium', ambiguous: false, cue: true, initialWord: false },
+      {
+        start: 0,
+        end: 9,
+        entityId: 'anthropic',
+        category: 'company',
+        alias: 'Anthropic',
+        ambiguous: false,
+        cue: true,
+        initialWord: false,
+      },
+      {
+        start: 20,
+        end: 28,
+        entityId: 'trainium',
+        category: 'chip',
+        alias: 'Trainium',
+        ambiguous: false,
+        cue: true,
+        initialWord: false,
+      },
     ]);
   });
   it('handles both possessive apostrophes without including them', () => {
