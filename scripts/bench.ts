@@ -2,8 +2,10 @@
 // Chromium, in one run, on generated pages, with the same term list (every alias).
 // Backstory's time is read from outside the extension: a CPU profile of the page's renderer,
 // counting samples with chrome-extension:// code on the stack. Exits non-zero only if it cannot run.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { allAliases, toNameIndex } from '../src/knowledge/name-index';
@@ -267,6 +269,43 @@ const floorScript = (source: string) => `(() => {
 //# sourceURL=${FLOOR_URL}`;
 
 /**
+ * The floor as an extension: the same bare scan in a content script, after the one storage read
+ * any extension with a per-site switch makes. It pays what Backstory pays for being an extension
+ * (an isolated world, whose DOM calls cost more than the page's own, the API bindings, compiling
+ * its script) and nothing for the engine: what Backstory's figures mean beside the page floor.
+ * One range is registered, so `settle` sees the scan end. Written to a temporary folder.
+ */
+function floorExtension(source: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-floor-ext-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Backstory bench floor',
+    version: '1.0',
+    permissions: ['storage'],
+    background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['<all_urls>'], js: ['floor.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'worker.js'), '');
+  writeFileSync(
+    join(dir, 'floor.js'),
+    `chrome.storage.local.get('sites').then(() => {
+  const re = new RegExp(${JSON.stringify(source)}, 'gu');
+  const ranges = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    re.lastIndex = 0;
+    for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+      ranges.push(new StaticRange({ startContainer: n, startOffset: m.index, endContainer: n, endOffset: m.index + m[0].length }));
+    }
+  }
+  CSS.highlights.set('backstory-floor', new Highlight(...ranges.slice(0, 1)));
+});`,
+  );
+  return dir;
+}
+
+/**
  * mark.js 8.11.1 with the options the issue names. One mark() call per term: mark.js chains terms
  * through synchronous callbacks, and with hundreds of terms that recursion overflows the stack;
  * mark.js makes one pass per term either way, so the work is the same.
@@ -299,6 +338,7 @@ async function main() {
   // on this noisy machine: the two share every slow moment).
   const baselineDist = process.env.BENCH_BASELINE;
   const baseline = baselineDist ? await launchWithExtension({ dist: baselineDist, headless: true }) : null;
+  const floorExt = await launchWithExtension({ dist: floorExtension(pattern), headless: true });
   const plain = await chromium.launch({
     executablePath: chromePath(),
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
@@ -310,6 +350,7 @@ async function main() {
     const compiles: number[] = [];
     const floor: number[] = [];
     const base: number[] = [];
+    const extFloor: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       if (baseline) {
         const page = await baseline.context.newPage();
@@ -352,10 +393,26 @@ async function main() {
       );
       floor.push(f.total);
       await bare.close();
+
+      const fe = await floorExt.context.newPage();
+      await fe.goto('about:blank');
+      const e = await profiled(
+        fe,
+        origin,
+        async () => {
+          await fe.goto(server.url(`${name}.html`));
+          await settle(fe);
+        },
+        undefined,
+        false,
+      );
+      extFloor.push(e.total);
+      await fe.close();
     }
     if (process.env.BENCH_DEBUG) {
       console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
       console.log(`  ${name} floor runs: ${floor.map((t) => t.toFixed(1)).join(' ')} ms`);
+      console.log(`  ${name} extension floor runs: ${extFloor.map((t) => t.toFixed(1)).join(' ')} ms`);
     }
     if (baseline) {
       console.log(
@@ -369,7 +426,11 @@ async function main() {
     results[`${name}.longest`] = Math.max(...longest);
     results[`${name}.longestMedian`] = median(longest);
     results[`${name}.floor`] = median(floor);
+    results[`${name}.extFloor`] = median(extFloor);
   }
+  // Only Backstory's browser stays open for the live blog.
+  await baseline?.close();
+  await floorExt.close();
   if (!only) {
     const page = await eb.context.newPage();
     await page.goto(server.url('append.html'));
@@ -385,7 +446,6 @@ async function main() {
     await page.close();
   }
   await eb.close();
-  await baseline?.close();
 
   // mark.js, in the browser without the extension.
   for (const name of names) {
@@ -417,6 +477,9 @@ async function main() {
       `${label.padEnd(24)} ${ms(r(`${name}.mark`)).padStart(10)} ${ms(r(`${name}.floor`)).padStart(10)} ${ms(r(`${name}.backstory`)).padStart(12)} ${`${(r(`${name}.mark`) / r(`${name}.backstory`)).toFixed(0)}×`.padStart(18)} ${`${(r(`${name}.backstory`) / r(`${name}.floor`)).toFixed(2)}×`.padStart(16)} ${ms(r(`${name}.longest`)).padStart(16)} (${ms(r(`${name}.longestMedian`))})`,
     );
   }
+  console.log(
+    `\nthe floor as an extension (same scan in a content script: isolated world, a storage read, its compile): article ${ms(r('article.extFloor'))} (Backstory ${(r('article.backstory') / r('article.extFloor')).toFixed(2)}×), big page ${ms(r('big.extFloor'))} (Backstory ${(r('big.backstory') / r('big.extFloor')).toFixed(2)}×)`,
+  );
   console.log(`\nappend page: ${(appendChunkBytes() / 1024).toFixed(1)} KB every 100 ms, 20 batches`);
   console.log(`  Backstory per batch ${ms(r('append.perBatch'))}, longest stretch ${ms(r('append.longest'))}`);
   console.log(`ranges registered after load: article ${r('article.painted')}, big page ${r('big.painted')} (bounded)`);
