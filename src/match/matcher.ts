@@ -1,5 +1,6 @@
 import type { EntityName, NameIndex } from '../knowledge/name-index';
 import type { Category } from '../knowledge/schema';
+import { codePointBefore, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars.ts';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
@@ -79,42 +80,23 @@ export function extendTable(table: NameTable, entries: NameIndex, offset = 0): N
 
 // Letters, marks and digits of any script make a word; a name must not touch one,
 // nor run into a decimal ("GPT-4" is not in "GPT-4.5").
-const WORD = /[\p{L}\p{M}\p{N}]/u;
-const DIGIT = /\p{N}/u;
-const PLURAL_OK = /[\p{Lu}\p{N}]$/u;
-
-const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** The code point that ends just before `i`, as a string (surrogate pairs kept whole). */
-const charBefore = (text: string, i: number): string => {
-  const low = text.charCodeAt(i - 1);
-  const from = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return String.fromCodePoint(text.codePointAt(from) as number);
-};
 
 /** True when a word ends right before `i` (so no name can start there). */
-const wordBefore = (text: string, i: number): boolean => {
-  if (i === 0) return false;
-  const c = text.charCodeAt(i - 1);
-  return c < 128 ? isAsciiWord(c) : WORD.test(charBefore(text, i));
-};
+const wordBefore = (text: string, i: number): boolean => i > 0 && isWordCode(codePointBefore(text, i));
 
-const isWordAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? isAsciiWord(c) : WORD.test(String.fromCodePoint(text.codePointAt(i) as number));
-};
+const isWordAt = (text: string, i: number): boolean => isWordCode(text.codePointAt(i) as number);
 
 /** True when a name may end at `i`: no letter or digit next, no decimal ("4" of "4.5"). */
 const endsAt = (text: string, i: number): boolean => {
   if (i >= text.length) return true;
   if (isWordAt(text, i)) return false;
   const c = text.charCodeAt(i);
-  if ((c === 46 || c === 44) && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    return !(d < 128 ? d >= 48 && d <= 57 : DIGIT.test(String.fromCodePoint(text.codePointAt(i + 1) as number)));
-  }
+  if ((c === 46 || c === 44) && i + 1 < text.length) return !isDigitCode(text.codePointAt(i + 1) as number);
   return true;
 };
+
+/** A plural "s" makes sense after a capital or a digit ("GPUs", "H100s"), not after a word ("Amazons"). */
+const pluralOk = (alias: string): boolean => isCapitalOrDigitCode(codePointBefore(alias, alias.length));
 
 /** A name found at some position: its table entry, where it ends, and whether a plural "s" ends it. */
 type Match = { entry: TableEntry; end: number; plural: boolean };
@@ -206,7 +188,7 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
           }
         }
         const [alias, id, ambiguous] = m.entry;
-        if (m.plural && !PLURAL_OK.test(alias)) {
+        if (m.plural && !pluralOk(alias)) {
           // "Amazons" is not a plural name: nothing starts here.
           starts.lastIndex = at + 1;
           continue;

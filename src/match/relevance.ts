@@ -1,3 +1,4 @@
+import { codePointBefore, isLetterOrDigitCode } from './chars';
 import { COMMON_WORDS } from './common-words';
 import type { Candidate, Matcher, Mention } from './matcher';
 
@@ -24,21 +25,39 @@ export type ScannedBlock = {
 };
 
 // Case-sensitive on purpose: "AI" is a topic word, "ai" (a sloth, Japanese "love") is not.
+// A word must not touch a letter or digit of any script; that is checked in code (see chars.ts),
+// which spares the page compiling a Unicode RegExp.
 const TOPIC =
-  /(?<![\p{L}\p{N}])(?:AI|A\.I\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?)(?![\p{L}\p{N}])/gu;
+  /AI|A\.I\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?/g;
+
+/** Where the first topic word at or after `from` ends, standing as a word of its own; -1 if none. */
+function topicEnd(text: string, from: number): number {
+  TOPIC.lastIndex = from;
+  for (let m = TOPIC.exec(text); m; m = TOPIC.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const free =
+      (start === 0 || !isLetterOrDigitCode(codePointBefore(text, start))) &&
+      (end >= text.length || !isLetterOrDigitCode(text.codePointAt(end) as number));
+    if (free) return end;
+    TOPIC.lastIndex = start + 1;
+  }
+  return -1;
+}
 
 /** Topic words in a text, counted up to `cap`: relevance needs only a few, and big pages have many. */
-const countTopic = (text: string, cap: number): number => {
-  TOPIC.lastIndex = 0;
+export function countTopic(text: string, cap: number): number {
   let n = 0;
-  while (n < cap && TOPIC.exec(text)) n++;
+  let at = 0;
+  while (n < cap) {
+    at = topicEnd(text, at);
+    if (at === -1) break;
+    n++;
+  }
   return n;
-};
+}
 
-const hasTopic = (text: string): boolean => {
-  TOPIC.lastIndex = 0;
-  return TOPIC.test(text);
-};
+const hasTopic = (text: string): boolean => topicEnd(text, 0) !== -1;
 
 // Sentence ends (. ! ? …), the quotes and brackets that may close a sentence after one, and spaces.
 const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;

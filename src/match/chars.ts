@@ -1,0 +1,68 @@
+/**
+ * What kind of character sits at a position: word characters (letters, marks and digits of any
+ * script), digits, capitals. ASCII, Latin-1 and the General Punctuation block (curly quotes,
+ * dashes, special spaces: what stands next to names on most pages) are answered with
+ * arithmetic. Anything else asks a Unicode property RegExp, made on first use: compiling one
+ * costs V8 0.2–0.5 ms, and most pages never need one.
+ */
+
+let word: RegExp | null = null;
+let letterOrDigit: RegExp | null = null;
+let digit: RegExp | null = null;
+let capitalOrDigit: RegExp | null = null;
+
+const asciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Latin-1's digits: ² ³ ¹ ¼ ½ ¾. */
+const latin1Digit = (c: number) => c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+
+/** Latin-1's letters: ª µ º and À–ÿ but × and ÷. */
+const latin1Letter = (c: number) => c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+
+/** General Punctuation (U+2000–U+206F) holds no letter, mark or digit. */
+const generalPunctuation = (c: number) => c >= 0x2000 && c <= 0x206f;
+
+/** True for a letter, mark or digit of any script (`\p{L}`, `\p{M}`, `\p{N}`), by code point. */
+export function isWordCode(c: number): boolean {
+  if (c < 128) return asciiWord(c);
+  if (c < 256) return latin1Letter(c) || latin1Digit(c);
+  if (generalPunctuation(c)) return false;
+  word ??= /[\p{L}\p{M}\p{N}]/u;
+  return word.test(String.fromCodePoint(c));
+}
+
+/** True for a letter or digit of any script (`\p{L}`, `\p{N}`; marks are not), by code point. */
+export function isLetterOrDigitCode(c: number): boolean {
+  if (c < 128) return asciiWord(c);
+  if (c < 256) return latin1Letter(c) || latin1Digit(c);
+  if (generalPunctuation(c)) return false;
+  letterOrDigit ??= /[\p{L}\p{N}]/u;
+  return letterOrDigit.test(String.fromCodePoint(c));
+}
+
+/** True for a digit of any script (`\p{N}`), by code point. */
+export function isDigitCode(c: number): boolean {
+  if (c < 128) return c >= 48 && c <= 57;
+  if (c < 256) return latin1Digit(c);
+  if (generalPunctuation(c)) return false;
+  digit ??= /\p{N}/u;
+  return digit.test(String.fromCodePoint(c));
+}
+
+/** True for a capital letter or a digit of any script (`\p{Lu}`, `\p{N}`), by code point. */
+export function isCapitalOrDigitCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (generalPunctuation(c)) return false;
+  capitalOrDigit ??= /[\p{Lu}\p{N}]/u;
+  return capitalOrDigit.test(String.fromCodePoint(c));
+}
+
+/** The code point that ends just before `i` (a surrogate pair taken whole). */
+export function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(i - 2) as number;
+  }
+  return low;
+}
