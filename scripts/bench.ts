@@ -2,7 +2,7 @@
 // Chromium, in one run, on generated pages, with the same term list (every alias).
 // Backstory's time is read from outside the extension: a CPU profile of the page's renderer,
 // counting samples with chrome-extension:// code on the stack. Exits non-zero only if it cannot run.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -271,9 +271,9 @@ const floorScript = (source: string) => `(() => {
 /**
  * The floor as an extension: the same bare scan in a content script, after the one storage read
  * any extension with a per-site switch makes. It pays what Backstory pays for being an extension
- * (an isolated world, whose DOM calls cost more than the page's own, the API bindings, compiling
- * its script) and nothing for the engine: what Backstory's figures mean beside the page floor.
- * One range is registered, so `settle` sees the scan end. Written to a temporary folder.
+ * (an isolated world, the API bindings, compiling its script) and nothing for the engine: what
+ * Backstory's figures mean beside the page floor. One range is registered, so `settle` sees the
+ * scan end. Written to a temporary folder, removed when the bench ends.
  */
 function floorExtension(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-floor-ext-'));
@@ -338,7 +338,8 @@ async function main() {
   // on this noisy machine: the two share every slow moment).
   const baselineDist = process.env.BENCH_BASELINE;
   const baseline = baselineDist ? await launchWithExtension({ dist: baselineDist, headless: true }) : null;
-  const floorExt = await launchWithExtension({ dist: floorExtension(pattern), headless: true });
+  const floorDir = floorExtension(pattern);
+  const floorExt = await launchWithExtension({ dist: floorDir, headless: true });
   const plain = await chromium.launch({
     executablePath: chromePath(),
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
@@ -431,6 +432,7 @@ async function main() {
   // Only Backstory's browser stays open for the live blog.
   await baseline?.close();
   await floorExt.close();
+  rmSync(floorDir, { recursive: true, force: true });
   if (!only) {
     const page = await eb.context.newPage();
     await page.goto(server.url('append.html'));
