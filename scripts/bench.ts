@@ -12,7 +12,7 @@ import { allAliases, toNameIndex } from '../src/knowledge/name-index';
 import { validateKnowledge } from '../src/knowledge/validate';
 import { aliasPattern } from './alias-pattern';
 import { appendChunkBytes, appendPage, articlePage, bigPage } from './bench-pages';
-import { chromePath, launchWithExtension } from './browser';
+import { chromePath, type ExtensionBrowser, launchWithExtension } from './browser';
 import { serveFolder } from './serve';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -345,6 +345,33 @@ async function main() {
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update'],
   });
   const ctx = await plain.newContext();
+  /**
+   * Loads a page in a browser with an extension and profiles that extension's work until it
+   * settles; `inspect` reads the page before it closes. `debug` false keeps its functions out of
+   * BENCH_DEBUG's table (only this build's belong there).
+   */
+  const loadProfiled = async (
+    browser: ExtensionBrowser,
+    name: string,
+    debug?: boolean,
+    inspect?: (page: Page) => Promise<void>,
+  ) => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const t = await profiled(
+      page,
+      origin,
+      async () => {
+        await page.goto(server.url(`${name}.html`));
+        await settle(page);
+      },
+      undefined,
+      debug,
+    );
+    await inspect?.(page);
+    await page.close();
+    return t;
+  };
   for (const name of names) {
     const totals: number[] = [];
     const longest: number[] = [];
@@ -353,33 +380,13 @@ async function main() {
     const base: number[] = [];
     const extFloor: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      if (baseline) {
-        const page = await baseline.context.newPage();
-        await page.goto('about:blank');
-        const t = await profiled(
-          page,
-          origin,
-          async () => {
-            await page.goto(server.url(`${name}.html`));
-            await settle(page);
-          },
-          undefined,
-          false,
-        );
-        base.push(t.total);
-        await page.close();
-      }
-      const page = await eb.context.newPage();
-      await page.goto('about:blank');
-      const t = await profiled(page, origin, async () => {
-        await page.goto(server.url(`${name}.html`));
-        await settle(page);
+      if (baseline) base.push((await loadProfiled(baseline, name, false)).total);
+      const t = await loadProfiled(eb, name, undefined, async (page) => {
+        if (i === 0) results[`${name}.painted`] = await painted(page);
       });
       totals.push(t.total);
       longest.push(t.longest);
       compiles.push(t.compile);
-      if (i === 0) results[`${name}.painted`] = await painted(page);
-      await page.close();
 
       const bare = await ctx.newPage();
       await bare.goto(server.url(`${name}.html`));
@@ -395,20 +402,7 @@ async function main() {
       floor.push(f.total);
       await bare.close();
 
-      const fe = await floorExt.context.newPage();
-      await fe.goto('about:blank');
-      const e = await profiled(
-        fe,
-        origin,
-        async () => {
-          await fe.goto(server.url(`${name}.html`));
-          await settle(fe);
-        },
-        undefined,
-        false,
-      );
-      extFloor.push(e.total);
-      await fe.close();
+      extFloor.push((await loadProfiled(floorExt, name, false)).total);
     }
     if (process.env.BENCH_DEBUG) {
       console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
