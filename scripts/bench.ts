@@ -49,11 +49,14 @@ function printDebugSelf(label: string, runs: number, from = debugSelf) {
   from.clear();
 }
 
-/** A main-thread task of the page's renderer: start and end, in the profile's clock (µs). */
-type Task = [number, number];
+/**
+ * A main-thread task of the page's renderer: start and end, in the profile's clock (µs), and the
+ * share of that wall time the thread was on a CPU (the trace's thread time over its wall time).
+ */
+type Task = [number, number, number];
 
-/** A script compile on the renderer's main thread: when, how long (µs), and which script. */
-type Compile = { ts: number; dur: number; url: string };
+/** A script compile on the renderer's main thread: when, how long (µs, wall and thread time), which script. */
+type Compile = { ts: number; dur: number; tdur: number; url: string };
 
 /**
  * JS time of the code `owns` picks in a profile: in all, and the most of it inside one task of
@@ -67,7 +70,7 @@ function extensionTime(
   compiles: readonly Compile[],
   owns: (url: string) => boolean = fromExtension,
   debug = !!process.env.BENCH_DEBUG,
-): { total: number; longest: number; compile: number } {
+): { total: number; cpu: number; longest: number; compile: number } {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -82,6 +85,8 @@ function extensionTime(
     return v;
   };
   let total = 0;
+  /** The same time counted on the CPU only: a sample's interval scaled by its task's CPU share. */
+  let cpu = 0;
   let longest = 0;
   let task = 0;
   let inTask = 0;
@@ -95,6 +100,7 @@ function extensionTime(
     const i = tasks.findIndex(([from, to]) => from <= c.ts && c.ts <= to);
     compileIn.set(i, (compileIn.get(i) ?? 0) + c.dur / 1000);
     compile += c.dur / 1000;
+    cpu += c.tdur / 1000;
   }
   total += compile;
   for (const [i, ms] of compileIn) if (i !== -1 && ms > longest) longest = ms;
@@ -126,6 +132,7 @@ function extensionTime(
         for (const k of onStack) self.set(k, (self.get(k) ?? 0) + dt);
       }
       total += dt;
+      cpu += dt * (inside ? current[2] : 1);
       if (inside) {
         inTask += dt;
         if (inTask > longest) {
@@ -146,7 +153,7 @@ function extensionTime(
       `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
     );
   }
-  return { total, longest, compile };
+  return { total, cpu, longest, compile };
 }
 
 type TraceEvent = {
@@ -156,6 +163,7 @@ type TraceEvent = {
   tid: number;
   ts: number;
   dur?: number;
+  tdur?: number;
   args?: { name?: string; data?: { url?: string; processId?: number } };
 };
 
@@ -182,11 +190,11 @@ function rendererTasks(trace: Buffer, origin: string): { tasks: Task[]; compiles
   const onMain = (e: TraceEvent) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`);
   const tasks = events
     .filter((e) => e.name === 'RunTask' && onMain(e))
-    .map((e): Task => [e.ts, e.ts + (e.dur ?? 0)])
+    .map((e): Task => [e.ts, e.ts + (e.dur ?? 0), e.dur && e.tdur !== undefined ? Math.min(1, e.tdur / e.dur) : 1])
     .sort((a, b) => a[0] - b[0]);
   const compiles = events
     .filter((e) => e.name === 'v8.compile' && onMain(e))
-    .map((e): Compile => ({ ts: e.ts, dur: e.dur ?? 0, url: e.args?.data?.url ?? '' }));
+    .map((e): Compile => ({ ts: e.ts, dur: e.dur ?? 0, tdur: e.tdur ?? e.dur ?? 0, url: e.args?.data?.url ?? '' }));
   return { tasks, compiles };
 }
 
@@ -379,12 +387,19 @@ async function main() {
     const floor: number[] = [];
     const base: number[] = [];
     const extFloor: number[] = [];
+    /** The same runs in CPU time (see extensionTime): far steadier on a loaded machine. */
+    const cpu = { backstory: [] as number[], floor: [] as number[], base: [] as number[], extFloor: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
-      if (baseline) base.push((await loadProfiled(baseline, name, false)).total);
+      if (baseline) {
+        const b = await loadProfiled(baseline, name, false);
+        base.push(b.total);
+        cpu.base.push(b.cpu);
+      }
       const t = await loadProfiled(eb, name, undefined, async (page) => {
         if (i === 0) results[`${name}.painted`] = await painted(page);
       });
       totals.push(t.total);
+      cpu.backstory.push(t.cpu);
       longest.push(t.longest);
       compiles.push(t.compile);
 
@@ -400,18 +415,25 @@ async function main() {
         (url) => url === FLOOR_URL,
       );
       floor.push(f.total);
+      cpu.floor.push(f.cpu);
       await bare.close();
 
-      extFloor.push((await loadProfiled(floorExt, name, false)).total);
+      const e = await loadProfiled(floorExt, name, false);
+      extFloor.push(e.total);
+      cpu.extFloor.push(e.cpu);
     }
     if (process.env.BENCH_DEBUG) {
       console.log(`  ${name} runs: ${totals.map((t) => t.toFixed(1)).join(' ')} ms`);
       console.log(`  ${name} floor runs: ${floor.map((t) => t.toFixed(1)).join(' ')} ms`);
       console.log(`  ${name} extension floor runs: ${extFloor.map((t) => t.toFixed(1)).join(' ')} ms`);
+      console.log(`  ${name} CPU runs: ${cpu.backstory.map((t) => t.toFixed(1)).join(' ')} ms`);
     }
     if (baseline) {
       console.log(
         `  ${name}: this build ${ms(median(totals))}, baseline (${baselineDist}) ${ms(median(base))}: ${(median(totals) / median(base)).toFixed(3)}×; runs ${base.map((t) => t.toFixed(1)).join(' ')} ms`,
+      );
+      console.log(
+        `  ${name} CPU time: this build ${ms(median(cpu.backstory))}, baseline ${ms(median(cpu.base))}: ${(median(cpu.backstory) / median(cpu.base)).toFixed(3)}×; runs ${cpu.base.map((t) => t.toFixed(1)).join(' ')} ms`,
       );
     }
     printDebugSelf(name, RUNS);
@@ -422,6 +444,7 @@ async function main() {
     results[`${name}.longestMedian`] = median(longest);
     results[`${name}.floor`] = median(floor);
     results[`${name}.extFloor`] = median(extFloor);
+    for (const [k, v] of Object.entries(cpu)) results[`${name}.cpu.${k}`] = median(v);
   }
   // Only Backstory's browser stays open for the live blog.
   await baseline?.close();
@@ -471,6 +494,12 @@ async function main() {
     const label = name === 'big' ? `≥1 MB (${(bigBytes / 1e6).toFixed(2)} MB)` : 'article (~1,500 words)';
     console.log(
       `${label.padEnd(24)} ${ms(r(`${name}.mark`)).padStart(10)} ${ms(r(`${name}.floor`)).padStart(10)} ${ms(r(`${name}.backstory`)).padStart(12)} ${`${(r(`${name}.mark`) / r(`${name}.backstory`)).toFixed(0)}×`.padStart(18)} ${`${(r(`${name}.backstory`) / r(`${name}.floor`)).toFixed(2)}×`.padStart(16)} ${ms(r(`${name}.longest`)).padStart(16)} (${ms(r(`${name}.longestMedian`))})`,
+    );
+  }
+  console.log('\nthe same runs in CPU time (thread time of the tasks the samples fall in; wall time above)');
+  for (const name of ['article', 'big'] as const) {
+    console.log(
+      `  ${name.padEnd(8)} floor ${ms(r(`${name}.cpu.floor`))}, Backstory ${ms(r(`${name}.cpu.backstory`))} (${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.floor`)).toFixed(2)}× the floor), floor as an extension ${ms(r(`${name}.cpu.extFloor`))}`,
     );
   }
   console.log(
