@@ -126,6 +126,21 @@ describe('matcher.scan', () => {
     expect(scan('据国家互联网信息办公室称')).toEqual([]);
     expect(scan('据 国家互联网信息办公室 称')).toEqual([['国家互联网信息办公室', 'cac']]);
   });
+  it('finds the same names when every alias starts with an ASCII letter or digit (the \\b start pattern)', () => {
+    const ascii = TEST_INDEX.filter((e) => [...e.aliases, ...e.ambiguous].every((a) => /^[A-Za-z0-9]/.test(a)));
+    expect(ascii.length).toBeLessThan(TEST_INDEX.length);
+    const fast = compileMatcher(ascii);
+    const texts = [
+      'H1000 xAWS AWSé CMAx AWS2 éAWS',
+      '“AWS” (CMA) Ünternehmen-AWS',
+      // `\b` counts "_" as part of a word; the lookbehind, like the rest of the matcher, does not.
+      'x_AWS _CMA AWS_ snake_case_Nvidia',
+      'Amazon Web Services and AWS’s H100s, Nvidia H100 GPUs; GPU.',
+      '𝐀AWS AWS𝐀 AWS\u0301 e\u0301AWS',
+    ];
+    for (const text of texts) expect(fast.scan(text)).toEqual(matcher.scan(text));
+    expect(fast.scan('x_AWS _CMA').map((m) => m.entityId)).toEqual(['aws', 'uk-cma']);
+  });
   it('treats letters beyond the BMP and combining marks as part of a word', () => {
     expect(scan('𝐀AWS AWS𝐀 AWS\u0301 e\u0301AWS')).toEqual([]);
     expect(scan('𝐀 AWS')).toEqual([['AWS', 'aws']]);
