@@ -1,8 +1,16 @@
 import type { Category } from '../knowledge/schema';
-import { accepts, createEvidence, type Matcher, type ScannedBlock, scanBlock, type Verdict } from '../match';
+import {
+  accepts,
+  type Candidate,
+  createEvidence,
+  type Matcher,
+  type ScannedBlock,
+  scanBlock,
+  type Verdict,
+} from '../match';
 import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
-import { collectBlocks, locate, segmentAt, type TextBlock } from './scan';
+import { collectBlocks, locate, type Segment, segmentAt, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
 
 /** One block of the page, its analysis and the mentions placed in it. */
@@ -78,12 +86,12 @@ class LazyPlaced implements Placed {
   }
   get range(): StaticRange {
     if (!this.made) {
-      const [endContainer, endOffset] = locate(this.block, this.end, true);
+      const end = locate(this.block, this.end, true);
       this.made = new StaticRange({
         startContainer: this.startContainer,
         startOffset: this.startOffset,
-        endContainer,
-        endOffset,
+        endContainer: end[0],
+        endOffset: end[1],
       });
     }
     return this.made;
@@ -121,18 +129,24 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     entry.placed = [];
   };
 
+  // Index loops below: this runs once per mention, mostly before V8 optimises it, where
+  // `for…of` pays for an iterator.
   const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
     clearPlaced(entry);
     if (!active) return;
     const { block } = entry;
-    for (const m of entry.scanned.candidates) {
+    const candidates = entry.scanned.candidates;
+    for (let i = 0; i < candidates.length; i++) {
+      const m = candidates[i] as Candidate;
       if (!accepts(m, evidence) || !wanted(m.category)) continue;
       const seg = segmentAt(block, m.start, false);
       if (!visible(seg.parent, seen)) continue;
       entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end));
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
-    if (entry.placed.length > 0) for (const seg of block.segments) byNode.set(seg.node, entry);
+    const segments = block.segments;
+    if (entry.placed.length > 0)
+      for (let i = 0; i < segments.length; i++) byNode.set((segments[i] as Segment).node, entry);
   };
 
   const unplace = (entry: Entry): void => {
@@ -259,7 +273,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       for (let i = 0; i < targets.length; i++) {
         const e = targets[i] as Entry;
         place(e, active, seen);
-        for (const p of e.placed) added.push(p);
+        for (let k = 0; k < e.placed.length; k++) added.push(e.placed[k] as Placed);
         if ((i & 3) === 3 && timer.expired()) await timer.next(signal);
       }
       return { added, removed };

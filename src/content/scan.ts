@@ -64,6 +64,8 @@ const INLINE = new Set([
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const ELEMENT = 1;
+/** Text with something besides spaces: tested, not trimmed (trimming copies every text node). */
+const NOT_BLANK = /\S/;
 
 /**
  * Collects the page's prose into blocks, without touching the DOM (hidden text is dropped later,
@@ -121,7 +123,7 @@ export async function collectBlocks(
     const node = n as Text;
     // Blank text first: half a page's text nodes are the spaces between its tags.
     const data = node.data;
-    if (data.trim() === '') continue;
+    if (!NOT_BLANK.test(data)) continue;
     const parent = node.parentElement;
     if (!parent || !isAllowed(parent)) continue;
     const block = findBlock(parent);

@@ -141,7 +141,8 @@ function sureWithin(candidates: readonly Candidate[], from: number, to: number):
 }
 
 const bump = (map: Map<string, number>, keys: readonly string[], by: number) => {
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
     const n = (map.get(k) ?? 0) + by;
     if (n > 0) map.set(k, n);
     else map.delete(k);
