@@ -70,7 +70,7 @@ function extensionTime(
   compiles: readonly Compile[],
   owns: (url: string) => boolean = fromExtension,
   debug = !!process.env.BENCH_DEBUG,
-): { total: number; cpu: number; longest: number; compile: number } {
+): { total: number; cpu: number; longest: number; longestCpu: number; compile: number } {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -94,17 +94,23 @@ function extensionTime(
   const self = new Map<string, number>();
   /** Compile time by task index, added to that task's share below. */
   const compileIn = new Map<number, number>();
+  const compileCpuIn = new Map<number, number>();
   let compile = 0;
   for (const c of compiles) {
     if (!owns(c.url)) continue;
     const i = tasks.findIndex(([from, to]) => from <= c.ts && c.ts <= to);
     compileIn.set(i, (compileIn.get(i) ?? 0) + c.dur / 1000);
+    compileCpuIn.set(i, (compileCpuIn.get(i) ?? 0) + c.tdur / 1000);
     compile += c.dur / 1000;
     cpu += c.tdur / 1000;
   }
   total += compile;
   for (const [i, ms] of compileIn) if (i !== -1 && ms > longest) longest = ms;
+  /** The longest stretch in CPU time: what the code itself took, without the machine's other load. */
+  let longestCpu = 0;
+  for (const [i, ms] of compileCpuIn) if (i !== -1 && ms > longestCpu) longestCpu = ms;
   inTask = compileIn.get(0) ?? 0;
+  let inTaskCpu = compileCpuIn.get(0) ?? 0;
   if (compile > 0) self.set('(script compile, from the trace)', compile);
   /** For BENCH_DEBUG: where the longest task's time went, by function. */
   let longestTask = -1;
@@ -115,6 +121,7 @@ function extensionTime(
     while (task < tasks.length && (tasks[task] as Task)[1] < at) {
       task++;
       inTask = compileIn.get(task) ?? 0;
+      inTaskCpu = compileCpuIn.get(task) ?? 0;
     }
     const current = tasks[task];
     const inside = current !== undefined && current[0] <= at;
@@ -136,6 +143,8 @@ function extensionTime(
       total += dt;
       cpu += onCpu;
       if (inside) {
+        inTaskCpu += onCpu;
+        if (inTaskCpu > longestCpu) longestCpu = inTaskCpu;
         inTask += dt;
         if (inTask > longest) {
           longest = inTask;
@@ -155,7 +164,7 @@ function extensionTime(
       `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
     );
   }
-  return { total, cpu, longest, compile };
+  return { total, cpu, longest, longestCpu, compile };
 }
 
 type TraceEvent = {
@@ -385,6 +394,7 @@ async function main() {
   for (const name of names) {
     const totals: number[] = [];
     const longest: number[] = [];
+    const longestCpu: number[] = [];
     const compiles: number[] = [];
     const floor: number[] = [];
     const base: number[] = [];
@@ -403,6 +413,7 @@ async function main() {
       totals.push(t.total);
       cpu.backstory.push(t.cpu);
       longest.push(t.longest);
+      longestCpu.push(t.longestCpu);
       compiles.push(t.compile);
 
       const bare = await ctx.newPage();
@@ -444,6 +455,8 @@ async function main() {
     results[`${name}.compile`] = median(compiles);
     results[`${name}.longest`] = Math.max(...longest);
     results[`${name}.longestMedian`] = median(longest);
+    results[`${name}.longestCpu`] = Math.max(...longestCpu);
+    results[`${name}.longestCpuMedian`] = median(longestCpu);
     results[`${name}.floor`] = median(floor);
     results[`${name}.extFloor`] = median(extFloor);
     for (const [k, v] of Object.entries(cpu)) results[`${name}.cpu.${k}`] = median(v);
@@ -464,6 +477,8 @@ async function main() {
     printDebugSelf('append (per batch)', 20);
     results['append.perBatch'] = t.total / 20;
     results['append.longest'] = t.longest;
+    results['append.cpu'] = t.cpu / 20;
+    results['append.longestCpu'] = t.longestCpu;
     await page.close();
   }
   await eb.close();
@@ -501,9 +516,10 @@ async function main() {
   console.log('\nthe same runs in CPU time (thread time of the tasks the samples fall in; wall time above)');
   for (const name of ['article', 'big'] as const) {
     console.log(
-      `  ${name.padEnd(8)} floor ${ms(r(`${name}.cpu.floor`))}, Backstory ${ms(r(`${name}.cpu.backstory`))} (${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.floor`)).toFixed(2)}× the floor), floor as an extension ${ms(r(`${name}.cpu.extFloor`))}`,
+      `  ${name.padEnd(8)} floor ${ms(r(`${name}.cpu.floor`))}, Backstory ${ms(r(`${name}.cpu.backstory`))} (${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.floor`)).toFixed(2)}× the floor), floor as an extension ${ms(r(`${name}.cpu.extFloor`))}, longest stretch ${ms(r(`${name}.longestCpu`))} (${ms(r(`${name}.longestCpuMedian`))})`,
     );
   }
+  console.log(`  append   Backstory per batch ${ms(r('append.cpu'))}, longest stretch ${ms(r('append.longestCpu'))}`);
   console.log(
     `\nthe floor as an extension (same scan in a content script: isolated world, a storage read, its compile): article ${ms(r('article.extFloor'))} (Backstory ${(r('article.backstory') / r('article.extFloor')).toFixed(2)}×), big page ${ms(r('big.extFloor'))} (Backstory ${(r('big.backstory') / r('big.extFloor')).toFixed(2)}×)`,
   );
@@ -513,13 +529,21 @@ async function main() {
   console.log(
     `content script: ${gz.toFixed(1)} KB gzipped; compiling it (included above): article ${ms(r('article.compile'))}, big page ${ms(r('big.compile'))}\n`,
   );
+  // Each time goal is judged twice: in wall time (what the profile's samples span, the machine's
+  // other load included) and in CPU time (what the main thread spent running Backstory).
+  const both = (wall: boolean, onCpu: boolean) => `${check(wall)} wall, ${check(onCpu)} CPU`;
   console.log('goals');
   console.log(`  ${check(r('big.mark') / r('big.backstory') >= 500)} ≥ 500× faster than mark.js on the ≥ 1 MB page`);
-  console.log(`  ${check(r('big.backstory') / r('big.floor') <= 1.5)} within 1.5× of the floor on the ≥ 1 MB page`);
+  console.log(
+    `  ${both(r('big.backstory') / r('big.floor') <= 1.5, r('big.cpu.backstory') / r('big.cpu.floor') <= 1.5)}: within 1.5× of the floor on the ≥ 1 MB page`,
+  );
   const longest = Math.max(r('article.longest'), r('big.longest'), r('append.longest'));
-  console.log(`  ${check(longest <= 16)} no Backstory stretch over 16 ms (longest ${ms(longest)})`);
-  console.log(`  ${check(r('article.backstory') <= 15)} ≤ 15 ms on the article`);
-  console.log(`  ${check(r('append.perBatch') <= 2)} ≤ 2 ms per 5 KB mutation batch`);
+  const longestCpu = Math.max(r('article.longestCpu'), r('big.longestCpu'), r('append.longestCpu'));
+  console.log(
+    `  ${both(longest <= 16, longestCpu <= 16)}: no Backstory stretch over 16 ms (longest ${ms(longest)} wall, ${ms(longestCpu)} CPU)`,
+  );
+  console.log(`  ${both(r('article.backstory') <= 15, r('article.cpu.backstory') <= 15)}: ≤ 15 ms on the article`);
+  console.log(`  ${both(r('append.perBatch') <= 2, r('append.cpu') <= 2)}: ≤ 2 ms per 5 KB mutation batch`);
   console.log(`  ${check(gz <= 50)} content script ≤ 50 KB gzipped`);
 }
 
