@@ -80,27 +80,30 @@ export async function collectBlocks(
   signal?: AbortSignal,
   onShadowRoot?: (shadow: ShadowRoot) => void,
 ): Promise<TextBlock[]> {
-  const allowed = new Map<Element, boolean>();
-  const blockOf = new Map<Element, Element>();
-
-  const isAllowed = (el: Element): boolean => {
-    const known = allowed.get(el);
-    if (known !== undefined) return known;
-    const own =
-      !SKIP.has(el.localName) &&
-      el.namespaceURI !== SVG_NS &&
-      !(el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') &&
-      !el.hasAttribute('hidden');
-    const parent = el.parentElement;
-    const verdict = own && (parent ? isAllowed(parent) : true);
-    allowed.set(el, verdict);
-    return verdict;
-  };
-
-  const findBlock = (el: Element): Element => {
+  /**
+   * Each element's block (itself, or for inline markup its parent's), or null where its text is
+   * not ours (a skipped element, or inside one). One memo for both: a page's elements are asked
+   * once each, with as few DOM calls as can answer (most elements have no attributes at all).
+   */
+  const blockOf = new Map<Element, Element | null>();
+  const blockIfAllowed = (el: Element): Element | null => {
     const known = blockOf.get(el);
-    if (known) return known;
-    const block = blockElementOf(el);
+    if (known !== undefined) return known;
+    const name = el.localName;
+    const own =
+      !SKIP.has(name) &&
+      el.namespaceURI !== SVG_NS &&
+      !(
+        el.hasAttributes() &&
+        ((el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
+          el.hasAttribute('hidden'))
+      );
+    let block: Element | null = null;
+    if (own) {
+      const parent = el.parentElement;
+      const above = parent ? blockIfAllowed(parent) : el;
+      if (above !== null) block = parent && INLINE.has(name) ? above : el;
+    }
     blockOf.set(el, block);
     return block;
   };
@@ -117,7 +120,7 @@ export async function collectBlocks(
     if (n.nodeType === ELEMENT) {
       // Open shadow roots of the page's components hold prose too; closed ones are private.
       const shadow = (n as Element).shadowRoot;
-      if (shadow && isAllowed(n as Element)) shadows.push(shadow);
+      if (shadow && blockIfAllowed(n as Element) !== null) shadows.push(shadow);
       continue;
     }
     const node = n as Text;
@@ -125,8 +128,8 @@ export async function collectBlocks(
     const data = node.data;
     if (!NOT_BLANK.test(data)) continue;
     const parent = node.parentElement;
-    if (!parent || !isAllowed(parent)) continue;
-    const block = findBlock(parent);
+    const block = parent && blockIfAllowed(parent);
+    if (!parent || !block) continue;
     if (block !== currentBlock || !current) {
       current = { text: '', segments: [], element: block };
       currentBlock = block;
