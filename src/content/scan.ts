@@ -81,9 +81,10 @@ export async function collectBlocks(
   onShadowRoot?: (shadow: ShadowRoot) => void,
 ): Promise<TextBlock[]> {
   /**
-   * Each element's block (itself, or for inline markup its parent's), or null where its text is
-   * not ours (a skipped element, or inside one). One memo for both: a page's elements are asked
-   * once each, with as few DOM calls as can answer (most elements have no attributes at all).
+   * Each element's block (what {@link blockElementOf} answers: itself, or for inline markup its
+   * parent's), or null where its text is not ours (a skipped element, or inside one). One memo
+   * for both: a page's elements are asked once each, with as few DOM calls as can answer (most
+   * elements have no attributes at all).
    */
   const blockOf = new Map<Element, Element | null>();
   const blockIfAllowed = (el: Element): Element | null => {

@@ -106,9 +106,9 @@ const pluralOk = (alias: string): boolean => isCapitalOrDigitCode(codePointBefor
 let foundEnd = 0;
 
 /**
- * True when `alias` stands in `text` at `i`, its first three code units known to match (the table
- * is keyed by two, and {@link longestAt} checks the third). A loop, not `startsWith`: the
- * builtin's call costs more than comparing a few units, and a big page tries tens of thousands.
+ * True when `alias` stands in `text` at `i`, its first `from` code units known to match. A loop,
+ * not `startsWith`: it skips the units known already, and the builtin's call costs more than
+ * comparing the few left; a big page tries tens of thousands.
  */
 function startsAt(text: string, i: number, alias: string, from: number): boolean {
   const n = alias.length;
@@ -119,18 +119,20 @@ function startsAt(text: string, i: number, alias: string, from: number): boolean
 
 /**
  * The longest alias in `list` (or under it) at `i` that ends at a word boundary, plural "s" or
- * not (its end in {@link foundEnd}). At most one alias of a list matches at `i`: the ones that
- * extend it are tried first.
+ * not (its end in {@link foundEnd}). Every alias of `list` is known to match the text's first
+ * `from` units: the table's two, or under an alias all of that alias ("Nvidia H100" under
+ * "Nvidia" is compared from its seventh). At most one alias of a list matches at `i`: the ones
+ * that extend it are tried first.
  */
 function longestAt(text: string, i: number, list: TableEntry[] | undefined, from = 2): TableEntry | null {
   if (!list) return null;
-  // Most aliases tried differ from the text at their third unit: that test is made here, inline.
-  const third = text.charCodeAt(i + from);
+  // Most aliases tried differ from the text at the first unit not known yet: tested here, inline.
+  const next = text.charCodeAt(i + from);
   // An index loop: this runs before V8 optimises it, where `for…of` pays for an iterator.
   for (let k = 0; k < list.length; k++) {
     const entry = list[k] as TableEntry;
     const alias = entry[0];
-    if (alias.length > from && alias.charCodeAt(from) !== third) continue;
+    if (alias.length > from && alias.charCodeAt(from) !== next) continue;
     if (!startsAt(text, i, alias, from + 1)) continue;
     const longer = entry[3] && longestAt(text, i, entry[3], alias.length);
     if (longer) return longer;
