@@ -11,7 +11,8 @@ let letterOrDigit: RegExp | null = null;
 let digit: RegExp | null = null;
 let capitalOrDigit: RegExp | null = null;
 
-const asciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** True for an ASCII letter or digit. */
+export const asciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Latin-1's digits: ² ³ ¹ ¼ ½ ¾. */
 const latin1Digit = (c: number) => c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);

@@ -1,6 +1,6 @@
 import type { EntityName, NameIndex } from '../knowledge/name-index';
 import type { Category } from '../knowledge/schema';
-import { codePointBefore, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars.ts';
+import { asciiWord, codePointBefore, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars.ts';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
@@ -154,8 +154,6 @@ const inClass = (c: number) => {
   return ch === '\\' || ch === ']' || ch === '^' || ch === '-' ? `\\${ch}` : ch;
 };
 
-const asciiWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * The RegExps that stop where a name may start: one of the aliases' first characters, not after
  * an ASCII letter or digit (other scripts' letters are checked after, by wordBefore). When every
@@ -167,7 +165,7 @@ function startPatterns(table: NameTable): { fast: RegExp | null; exact: RegExp }
   const firsts = Object.keys(table).map(Number);
   const chars = firsts.map(inClass).join('');
   const exact = new RegExp(`(?<![A-Za-z0-9])[${chars}]`, 'g');
-  return { fast: firsts.every(asciiWordCode) ? new RegExp(`\\b[${chars}]`, 'g') : null, exact };
+  return { fast: firsts.every(asciiWord) ? new RegExp(`\\b[${chars}]`, 'g') : null, exact };
 }
 
 /**

@@ -128,7 +128,7 @@ export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
   return { text, candidates, sure, cued };
 }
 
-/** True when an unambiguous name lies within `[from, to)`. */
+/** True when an unambiguous name lies within `[from, to)`; `candidates` are in text order. */
 function sureWithin(candidates: readonly Candidate[], from: number, to: number): boolean {
   for (let i = 0; i < candidates.length; i++) {
     const o = candidates[i] as Candidate;
