@@ -175,6 +175,21 @@ function extensionTime(
     }
   });
   if (debug) {
+    // BENCH_DEBUG_CALLERS=<function name>: the stacks that function's samples were taken in.
+    const wanted = process.env.BENCH_DEBUG_CALLERS;
+    if (wanted) {
+      const stacks = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        if (byId.get(id)?.callFrame.functionName !== wanted || !isExt(id)) return;
+        const names: string[] = [];
+        for (let n = parent.get(id); n !== undefined && names.length < 6; n = parent.get(n))
+          names.push(byId.get(n)?.callFrame.functionName || '(anonymous)');
+        const key = names.join(' < ');
+        stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      });
+      for (const [k, v] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 5))
+        console.log(`  ${wanted} ${v.toFixed(2)} ms (wall) < ${k}`);
+    }
     const into = owns === fromExtension ? debugSelf : debugFloor;
     for (const [k, v] of self) into.set(k, (into.get(k) ?? 0) + v);
     const inLongest = [...(perTask.get(longestTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
