@@ -66,6 +66,13 @@ const NEXT_SENTENCE = /["'\u201d\u2019)\]]*\s+/y;
 /** The first sentence end: a stop, closers, then a space or the end of the text searched. */
 const SENTENCE_END = /[.!?\u2026](?=["'\u201d\u2019)\]]*(?:\s|$))/g;
 
+/** Where the last stop at or before `at` is in `text`; -1 if none. */
+function lastStop(text: string, at: number): number {
+  let stop = -1;
+  for (let i = 0; i < STOPS.length; i++) stop = Math.max(stop, text.lastIndexOf(STOPS[i] as string, at));
+  return stop;
+}
+
 /**
  * The sentence around `[start, end)`, within 400 characters each way: from just after the last
  * sentence end before it (a stop, closing quotes, spaces) to the first stop after it that is
@@ -77,11 +84,13 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
   const lo = Math.max(0, start - 400);
   let from = lo;
   const before = text.slice(lo, start);
-  let stop = -1;
-  for (let i = 0; i < STOPS.length; i++) stop = Math.max(stop, before.lastIndexOf(STOPS[i] as string));
-  if (stop !== -1) {
+  // The last stop that ends a sentence: one inside a number ("3.5") is passed over.
+  for (let stop = lastStop(before, before.length - 1); stop !== -1; stop = stop > 0 ? lastStop(before, stop - 1) : -1) {
     NEXT_SENTENCE.lastIndex = stop + 1;
-    if (NEXT_SENTENCE.test(before)) from = lo + NEXT_SENTENCE.lastIndex;
+    if (NEXT_SENTENCE.test(before)) {
+      from = lo + NEXT_SENTENCE.lastIndex;
+      break;
+    }
   }
   const hi = Math.min(text.length, end + 400);
   SENTENCE_END.lastIndex = end;

@@ -257,4 +257,10 @@ describe('sentenceAround', () => {
     expect(around('Version 3.5 of Gemini ships today. Next.', 'Gemini')).toBe('Version 3.5 of Gemini ships today.');
     expect(around('Gemini', 'Gemini')).toBe('Gemini');
   });
+  it('starts after the sentence before, past a stop inside a number', () => {
+    expect(around('Tides are out. Version 3.5 of Gemini ships today.', 'Gemini')).toBe(
+      'Version 3.5 of Gemini ships today.',
+    );
+    expect(around('.Version 3.5 of Gemini ships.', 'Gemini')).toBe('.Version 3.5 of Gemini ships.');
+  });
 });
