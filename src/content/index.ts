@@ -27,7 +27,9 @@ async function main() {
   await yieldToMain();
   const [siteOn, stored, packs] = await Promise.all([
     isSiteEnabled(hostname),
-    getSettings().catch(() => DEFAULTS as Settings),
+    // Read only: tabs loading together after an update would each write storage.sync, whose
+    // writes are rate-limited; the worker migrates stored settings when it starts.
+    getSettings({ persist: false }).catch(() => DEFAULTS as Settings),
     packEntities().catch(() => []),
   ]);
   let settings = stored;

@@ -42,8 +42,12 @@ async function persist(before: Stored, after: Stored, settings: Settings): Promi
   await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
 }
 
-/** The global settings with defaults filled in; migrates older storage first. Never throws on junk. */
-export async function getSettings(): Promise<Settings> {
+/**
+ * The global settings with defaults filled in; migrates older storage first. Never throws on junk.
+ * With `persist: false` the migration stays in memory and nothing is written: pages read only,
+ * and the worker writes the migrated storage when it starts.
+ */
+export async function getSettings({ persist: write = true }: { persist?: boolean } = {}): Promise<Settings> {
   const raw = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
   const from = storedVersion(raw);
   if (from >= DEFAULTS.version) return readSettings(raw);
@@ -52,7 +56,7 @@ export async function getSettings(): Promise<Settings> {
   const before: Stored = { settings: isRecord(raw) ? raw : {}, local };
   const after = migrate(before, from);
   const settings = readSettings(after.settings);
-  await persist(before, after, settings);
+  if (write) await persist(before, after, settings);
   return settings;
 }
 

@@ -155,6 +155,14 @@ describe('migrations', () => {
     expect(await isSiteEnabled('news.example.com')).toBe(false);
   });
 
+  it('stay in memory for a reader that does not persist (a page): storage is left as it was', async () => {
+    await fakeBrowser.storage.local.set(v0.local);
+    await fakeBrowser.storage.sync.set({ settings: { paused: true } });
+    const before = await stored();
+    expect(await getSettings({ persist: false })).toEqual({ ...DEFAULTS, paused: true });
+    expect(await stored()).toEqual(before);
+  });
+
   it('keep the site list when a migration was cut off half way (sites written, version not)', async () => {
     await fakeBrowser.storage.local.set({ sites: { 'news.example.com': false } });
     await fakeBrowser.storage.sync.set({ settings: { paused: true } });
