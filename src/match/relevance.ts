@@ -84,13 +84,16 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
   const lo = Math.max(0, start - 400);
   let from = lo;
   const before = text.slice(lo, start);
-  // The last stop that ends a sentence: one inside a number ("3.5") is passed over.
-  for (let stop = lastStop(before, before.length - 1); stop !== -1; stop = stop > 0 ? lastStop(before, stop - 1) : -1) {
+  // The last stop that ends a sentence: one inside a number ("3.5") is passed over, up to a few
+  // (text dense with dots, like a list of domains, would otherwise cost a pass per name).
+  let stop = lastStop(before, before.length - 1);
+  for (let tries = 0; stop !== -1 && tries < 8; tries++) {
     NEXT_SENTENCE.lastIndex = stop + 1;
     if (NEXT_SENTENCE.test(before)) {
       from = lo + NEXT_SENTENCE.lastIndex;
       break;
     }
+    stop = stop > 0 ? lastStop(before, stop - 1) : -1;
   }
   const hi = Math.min(text.length, end + 400);
   SENTENCE_END.lastIndex = end;

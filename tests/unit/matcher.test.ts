@@ -261,6 +261,7 @@ describe('sentenceAround', () => {
     expect(around('Tides are out. Version 3.5 of Gemini ships today.', 'Gemini')).toBe(
       'Version 3.5 of Gemini ships today.',
     );
+    // No sentence end before it: the sentence starts at the text's start.
     expect(around('.Version 3.5 of Gemini ships.', 'Gemini')).toBe('.Version 3.5 of Gemini ships.');
   });
 });
