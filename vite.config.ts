@@ -2,11 +2,11 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/firefox-manifest.ts';
-import { prepareKnowledge } from './scripts/knowledge-build.ts';
+import { prepareKnowledgeOrExit } from './scripts/knowledge-build.ts';
 
 export default defineConfig(() => {
-  // Validates src/knowledge/entities.json first: a bad entry stops the build right here (both targets).
-  const knowledge = prepareKnowledge();
+  // Checks src/knowledge/ first: mistakes stop the build right here, listed in plain words (both targets).
+  const knowledge = prepareKnowledgeOrExit();
   // `BACKSTORY_TARGET=firefox` (npm run build:firefox) builds the same sources for Firefox into dist-firefox/.
   const firefox = process.env.BACKSTORY_TARGET === 'firefox';
   return {

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { prepareKnowledge } from './scripts/knowledge-build.ts';
+import { prepareKnowledgeOrExit } from './scripts/knowledge-build.ts';
 
 export default defineConfig({
-  resolve: { alias: prepareKnowledge() },
+  resolve: { alias: prepareKnowledgeOrExit() },
   test: {
     projects: [
       {

@@ -11,16 +11,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { allAliases, toNameIndex } from '../src/knowledge/name-index';
-import { validateKnowledge } from '../src/knowledge/validate';
 import { aliasPattern } from './alias-pattern';
 import { appendChunkBytes, appendPage, articlePage, bigPage } from './bench-pages';
 import { chromePath, type ExtensionBrowser, launchWithExtension } from './browser';
+import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const require = createRequire(import.meta.url);
 const markSource = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
-const entities = validateKnowledge(JSON.parse(readFileSync('src/knowledge/entities.json', 'utf8')));
+const entities = loadKnowledge().entities;
 const terms = allAliases(toNameIndex(entities));
 const pattern = `(?<![\\p{L}\\p{M}\\p{N}])(?:${aliasPattern(terms)})(?![\\p{L}\\p{M}\\p{N}])`;
 

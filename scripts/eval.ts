@@ -1,18 +1,13 @@
-// npm run eval: recognition quality on the hand-labelled corpus in tests/fixtures/corpus.
-// 1. the pure matcher on each page's prose (happy-dom parses the HTML), compared by (text, entity);
-// 2. the built content script in headless Chromium, compared by (text, category) read back from
-//    CSS.highlights. Prints precision and recall per category and false highlights on non-AI pages.
-import { readFileSync } from 'node:fs';
 import { toNameIndex } from '../src/knowledge/name-index';
 import type { Category } from '../src/knowledge/schema';
-import { validateKnowledge } from '../src/knowledge/validate';
 import { compileMatcher } from '../src/match';
 import { launchWithExtension } from './browser';
 import { CORPUS_DIR, compare, evaluateMatcher, key, loadCorpus, precision, recall, type Tally } from './corpus';
 import { readHighlights } from './inspect';
+import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
 
-const entities = validateKnowledge(JSON.parse(readFileSync('src/knowledge/entities.json', 'utf8')));
+const entities = loadKnowledge().entities;
 const categoryOf = new Map<string, Category>(entities.map((e) => [e.id, e.category]));
 const matcher = compileMatcher(toNameIndex(entities));
 

@@ -1,37 +1,31 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompiledNames, toNameIndex } from '../src/knowledge/name-index.ts';
-import { KnowledgeError, validateKnowledge } from '../src/knowledge/validate.ts';
+import { formatIssue, KnowledgeError } from '../src/knowledge/validate.ts';
 import { extendTable } from '../src/match/matcher.ts';
+import { knowledgeAsOf, loadKnowledge } from './knowledge-load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The knowledge file the build uses: `BACKSTORY_KNOWLEDGE` (for tests of bad files) or the bundled one. */
-export const knowledgeSource = (): string =>
-  resolve(root, process.env.BACKSTORY_KNOWLEDGE ?? 'src/knowledge/entities.json');
-
 /**
- * Validates the knowledge file and writes the two modules the extension imports:
- * the full, normalised knowledge (background, popup) and the name index (content script).
- * A bad entry throws, so `vite build` stops with file, entity id and field.
- * Written at config time because crxjs builds standalone content scripts without plugins.
+ * Checks the knowledge files and writes the modules the extension imports: the full, normalised
+ * knowledge (background, popup) and the name index (content script). Every mistake found throws
+ * one {@link KnowledgeError} that lists them all. Written at config time because crxjs builds
+ * standalone content scripts without plugins.
  */
 export function prepareKnowledge(): Record<string, string> {
-  const file = knowledgeSource();
-  const shown = relative(root, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new KnowledgeError(shown, '(file)', '(json)', `is not valid JSON: ${(error as Error).message}`);
-  }
-  const entities = validateKnowledge(raw, shown);
+  const { entities, issues } = loadKnowledge();
+  if (issues.length > 0) throw new KnowledgeError(issues);
   const out = resolve(root, 'node_modules/.backstory');
   mkdirSync(out, { recursive: true });
-  const knowledge = resolve(out, 'knowledge.json');
+  const knowledge = resolve(out, 'knowledge.js');
   const names = resolve(out, 'name-index.js');
-  writeFileSync(knowledge, JSON.stringify(entities));
+  const about = { asOf: knowledgeAsOf(), entities: entities.length };
+  writeFileSync(
+    knowledge,
+    `export const about = ${JSON.stringify(about)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(entities))});\n`,
+  );
   const entries = toNameIndex(entities);
   const compiled: CompiledNames = {
     entries: entries.map(({ id, name, category }) => ({ id, name, category })),
@@ -40,4 +34,21 @@ export function prepareKnowledge(): Record<string, string> {
   // A JSON.parse of a string literal: V8 parses that far faster than the same data as an object literal.
   writeFileSync(names, `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`);
   return { 'backstory:knowledge': knowledge, 'backstory:name-index': names };
+}
+
+/**
+ * For the build's config: the same, but a knowledge mistake ends the process with the list of
+ * mistakes in plain words, and no bundler stack trace around them.
+ */
+export function prepareKnowledgeOrExit(): Record<string, string> {
+  try {
+    return prepareKnowledge();
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    const n = error.issues.length;
+    console.error(`\nThe knowledge has ${n === 1 ? 'a mistake' : `${n} mistakes`}; nothing was built:\n`);
+    for (const issue of error.issues) console.error(`  ${formatIssue(issue)}`);
+    console.error('\nSee docs/knowledge.md for the format.\n');
+    process.exit(1);
+  }
 }

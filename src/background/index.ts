@@ -1,6 +1,6 @@
 import knowledge from 'backstory:knowledge';
 import browser from 'webextension-polyfill';
-import { createDirectory } from '../knowledge/details';
+import { createDirectory } from '../knowledge/entity-view';
 import type { Entity } from '../knowledge/schema';
 import { badgeColor, badgeText } from '../lib/badge';
 import { type ToBackground, toTab } from '../lib/messages';
@@ -10,13 +10,8 @@ import { getSettings, onSettingsChange } from '../lib/settings';
 /** The worker's listeners live as long as the worker. */
 const forever = new AbortController().signal;
 
-/** Bundled entities and the reader's packs; relations to a removed pack's entities are dropped, not shown as ids. */
-function buildDirectory(extra: Entity[]) {
-  const all = [...knowledge, ...extra];
-  const ids = new Set(all.map((e) => e.id));
-  const known = (e: Entity) => e.related.every((r) => ids.has(r.id));
-  return createDirectory(all.map((e) => (known(e) ? e : { ...e, related: e.related.filter((r) => ids.has(r.id)) })));
-}
+/** Bundled entities and the reader's packs (ties to a removed pack's entities are left out, not shown as ids). */
+const buildDirectory = (extra: Entity[]) => createDirectory([...knowledge, ...extra]);
 
 // Listeners first and synchronously: an event that wakes the worker is only delivered to listeners added in the first turn.
 let directory = packEntities().then(buildDirectory, () => buildDirectory([]));

@@ -1,5 +1,6 @@
-import type { Category } from '../knowledge/schema';
-import type { EntityDetails } from '../lib/messages';
+import { CATEGORY_MESSAGES, type Category } from '../knowledge/categories';
+import type { EntityDetails } from '../knowledge/entity-view';
+import { monthYear } from '../knowledge/relations';
 import { t } from './i18n';
 
 /** What the card needs at once (from the name index) and later (facts from the background). */
@@ -12,19 +13,8 @@ export type CardProps = {
   onPage: ReadonlySet<string>;
 };
 
-/** Message keys of the category badges (only keys in the content script's own fallback). */
-const CATEGORY_LABEL = {
-  company: 'cardCompany',
-  chip: 'cardChip',
-  regulator: 'cardRegulator',
-  product: 'cardProduct',
-  person: 'cardPerson',
-} as const satisfies Record<Category, string>;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2024-11-22" → "Nov 2024" (no Intl: creating a formatter costs milliseconds on every page). */
-export const formatAsOf = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
+/** "2024-11-22" → "Nov 2024". */
+export const formatAsOf = monthYear;
 
 const host = (url: string) => {
   try {
@@ -34,15 +24,10 @@ const host = (url: string) => {
   }
 };
 
-/** Relation lines between this entity and others the page names: one per other entity, ours first. */
+/** Ties between this entity and others the page names: one per other entity, at most two. */
 export function relationLines(details: EntityDetails, onPage: ReadonlySet<string>): string[] {
   const lines = new Map<string, string>();
-  for (const r of details.related) {
-    if (onPage.has(r.id) && !lines.has(r.id)) lines.set(r.id, `${details.name} ${r.label} ${r.name}`);
-  }
-  for (const r of details.incoming) {
-    if (onPage.has(r.id) && !lines.has(r.id)) lines.set(r.id, `${r.name} ${r.label} ${details.name}`);
-  }
+  for (const t of details.ties) if (onPage.has(t.other) && !lines.has(t.other)) lines.set(t.other, t.text);
   return [...lines.values()].slice(0, 2);
 }
 
@@ -68,7 +53,7 @@ export function Card({ id, name, category, details, onPage }: CardProps) {
     <div class="card" role="tooltip" id="backstory-card" data-entity={id} lang="en">
       <div class="head">
         <h2 class="name">{name}</h2>
-        <span class={`badge ${category}`}>{t(CATEGORY_LABEL[category])}</span>
+        <span class={`badge ${category}`}>{t(CATEGORY_MESSAGES[category].one)}</span>
       </div>
       {details === undefined && <p class="loading">{t('cardLoading')}</p>}
       {details === null && <p class="loading">{t('cardNoDetails')}</p>}
@@ -98,9 +83,11 @@ export function Card({ id, name, category, details, onPage }: CardProps) {
           )}
           <div class="foot">
             <span>{t('cardAsOf', formatAsOf(newest))}</span>
-            <a href={details.url} target="_blank" rel="noopener noreferrer">
-              {t('cardMoreAbout', name)}
-            </a>
+            {details.url && (
+              <a href={details.url} target="_blank" rel="noopener noreferrer">
+                {t('cardMoreAbout', name)}
+              </a>
+            )}
           </div>
         </>
       )}

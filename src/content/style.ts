@@ -1,6 +1,6 @@
+import { CATEGORIES } from '../knowledge/categories';
 import type { HighlightStyle } from '../lib/settings';
 
-const CATEGORIES = ['company', 'chip', 'regulator', 'product', 'person'];
 const names = CATEGORIES.map((c) => `::highlight(backstory-${c})`).join(', ');
 
 /** Overrides of highlights.css (tint and dotted underline) for the other two styles. */

@@ -1,10 +1,12 @@
-// Modules that vite.config.ts and vitest.config.ts alias to the validated knowledge file
+// Modules that vite.config.ts and vitest.config.ts alias to the checked knowledge files
 // (see scripts/knowledge-build.ts): the content script imports only the names.
 declare module 'backstory:name-index' {
   const names: import('./name-index').CompiledNames;
   export default names;
 }
 declare module 'backstory:knowledge' {
+  /** When the knowledge was last brought up to date, and how many entities it holds. */
+  export const about: { asOf: string; entities: number };
   const entities: import('./schema').Entity[];
   export default entities;
 }

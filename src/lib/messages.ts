@@ -1,4 +1,8 @@
-import type { Category, Fact } from '../knowledge/schema';
+import type { Category } from '../knowledge/categories';
+import type { EntityDetails } from '../knowledge/entity-view';
+
+export type { EntityDetails };
+
 import { ext as browser } from './ext';
 
 /** One entity in a page summary, with how often the page names it. */
@@ -12,20 +16,6 @@ export type PageState = {
   forced: boolean;
   entities: EntityCount[];
   total: number;
-};
-
-/** What a card shows: the entity, its facts, and its relations named. */
-export type EntityDetails = {
-  id: string;
-  name: string;
-  category: Category;
-  summary: string;
-  url: string;
-  facts: Fact[];
-  /** "<this> <label> <name>". */
-  related: { id: string; name: string; label: string }[];
-  /** "<name> <label> <this>". */
-  incoming: { id: string; name: string; label: string }[];
 };
 
 /** Content script → background. */

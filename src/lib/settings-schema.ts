@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Category } from '../knowledge/schema';
+import { allCategories, CATEGORIES, type Category } from '../knowledge/categories';
 import { isRecord } from './records';
 
 /** How mentions are painted: a tint with an underline, the underline only, or the tint only. */
@@ -13,14 +13,8 @@ export type Mentions = (typeof MENTIONS)[number];
 /** Bounds of `hoverDelay`, in milliseconds. */
 export const HOVER_DELAY = { min: 0, max: 2000 } as const;
 
-/** Typed apart so that a new category without a default fails to compile. */
-const ALL_CATEGORIES: Record<Category, boolean> = {
-  company: true,
-  chip: true,
-  regulator: true,
-  product: true,
-  person: true,
-};
+/** Every category is highlighted until the reader says otherwise. */
+const ALL_CATEGORIES: Record<Category, boolean> = allCategories();
 
 /** Global settings (storage.sync key `settings`); the defaults define the type, as in refined-github. */
 export const DEFAULTS = {
@@ -53,13 +47,7 @@ export function readSettings(raw: unknown): Settings {
   return {
     version: DEFAULTS.version,
     paused: flag(r.paused, DEFAULTS.paused),
-    categories: {
-      company: flag(c.company, true),
-      chip: flag(c.chip, true),
-      regulator: flag(c.regulator, true),
-      product: flag(c.product, true),
-      person: flag(c.person, true),
-    },
+    categories: Object.fromEntries(CATEGORIES.map((k) => [k, flag(c[k], true)])) as Record<Category, boolean>,
     mentions: oneOf(MENTIONS, r.mentions, DEFAULTS.mentions),
     style: oneOf(STYLES, r.style, DEFAULTS.style),
     hoverDelay: isHoverDelay(r.hoverDelay) ? r.hoverDelay : DEFAULTS.hoverDelay,
@@ -86,13 +74,10 @@ export const SettingsSchema = v.strictObject(
     paused: v.optional(bool, DEFAULTS.paused),
     categories: v.optional(
       v.strictObject(
-        {
-          company: v.optional(bool, true),
-          chip: v.optional(bool, true),
-          regulator: v.optional(bool, true),
-          product: v.optional(bool, true),
-          person: v.optional(bool, true),
-        },
+        Object.fromEntries(CATEGORIES.map((k) => [k, v.optional(bool, true)])) as Record<
+          Category,
+          v.OptionalSchema<typeof bool, true>
+        >,
         'must be an object of category: true or false',
       ),
       () => ({ ...DEFAULTS.categories }),

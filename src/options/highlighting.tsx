@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '../knowledge/schema';
+import { heading } from '../lib/category-names';
 import { type MessageKey, t } from '../lib/i18n';
 import { type HighlightStyle, HOVER_DELAY, type Mentions, type Settings, type SettingsPatch } from '../lib/settings';
-import { heading } from '../popup/lookup';
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
   'tint-underline': 'optionsStyleTintUnderline',

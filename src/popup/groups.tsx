@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { heading } from '../lib/category-names';
 import { t } from '../lib/i18n';
 import type { EntityCount } from '../lib/messages';
-import { groupEntities, heading, type Lookup } from './lookup';
+import { groupEntities, type Lookup } from './lookup';
 
 /** One entity: a disclosure for its summary, and its name, which shows the first mention on the page. */
 function Row({ entity, summary, onShow }: { entity: EntityCount; summary?: string; onShow: (id: string) => void }) {

@@ -1,6 +1,7 @@
+import { heading } from '../lib/category-names';
 import { mentions, t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
-import { groupEntities, heading, type Lookup } from './lookup';
+import { groupEntities, type Lookup } from './lookup';
 
 /** Knowledge text is plain, but a name like "C*" must not turn the rest of the line bold. */
 const md = (text: string): string => text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`);

@@ -65,7 +65,7 @@ const entity = (id: string, over: object = {}) => ({
     { text: 'Founded in 2020.', asOf: '2020-01-01', source: 'https://example.org/a' },
     { text: 'Raised money in 2023.', asOf: '2023-06-30', source: 'https://example.org/b' },
   ],
-  related: [{ id: 'anthropic', label: 'competes with' }],
+  related: [{ id: 'anthropic', type: 'competes-with' }],
   ...over,
 });
 const jsonFile = (name: string, value: unknown) => ({
@@ -86,7 +86,7 @@ describe('the options page', () => {
     expect(settings).toEqual({
       version: 1,
       paused: false,
-      categories: { company: true, chip: false, regulator: true, product: true, person: true },
+      categories: { company: true, chip: false, regulator: true, product: true, person: true, law: true },
       mentions: 'first',
       style: 'underline',
       hoverDelay: 800,
@@ -118,10 +118,10 @@ describe('the options page', () => {
   it('refuses a bad knowledge pack with the reason and lists a good one, whose cards the background answers', async () => {
     const page = await openOptions();
     const input = page.locator('input[type="file"][aria-describedby="packs-hint"]');
-    await input.setInputFiles(jsonFile('bad.json', [entity('anthropic')]));
+    await input.setInputFiles(jsonFile('bad.json', [entity('anthropic', { related: [] })]));
     await expect
       .poll(() => page.locator('#packs-notice-error').textContent())
-      .toBe('Not imported. bad.json: entity "anthropic": field "id" is already the id of an installed entity');
+      .toBe('Not imported. bad.json: anthropic: `id` "anthropic" is already the id of an installed entity');
     expect(await stored('local', 'packs')).toBeUndefined();
     await page.locator('section[aria-labelledby="packs"]').screenshot({ path: 'artifacts/options-pack-error.png' });
     await input.setInputFiles(jsonFile('acme.json', [entity('acme-labs')]));
@@ -134,7 +134,14 @@ describe('the options page', () => {
     expect(details).toMatchObject({
       id: 'acme-labs',
       summary: 'A company from a knowledge pack.',
-      related: [{ id: 'anthropic', name: 'Anthropic', label: 'competes with' }],
+      ties: [
+        {
+          subject: 'acme-labs',
+          type: 'competes-with',
+          object: 'anthropic',
+          text: 'Acme acme-labs competes with Anthropic',
+        },
+      ],
     });
     await page.evaluate(axeSource);
     for (const scheme of ['light', 'dark'] as const) {

@@ -50,11 +50,11 @@ describe('the toolbar popup', () => {
     expect(
       await popup.evaluate<string[]>("[...document.querySelectorAll('.links li')].map((l) => l.textContent)"),
     ).toEqual([
-      'Anthropic backed by Amazon',
-      'Anthropic trains models on AWS Trainium',
-      'Amazon develops AWS Trainium',
-      'UK Competition and Markets Authority reviewed Amazon',
-      'UK Competition and Markets Authority reviewed Anthropic',
+      'Amazon invested in Anthropic',
+      'Anthropic uses AWS Trainium (training)',
+      'UK Competition and Markets Authority investigated Anthropic',
+      'Amazon makes AWS Trainium',
+      'UK Competition and Markets Authority investigated Amazon',
     ]);
     expect(await popup.evaluate<string>("document.querySelector('.switch').textContent")).toBe('On for 127.0.0.1');
     popup.close();

@@ -3,25 +3,38 @@ import { describe, expect, it } from 'vitest';
 import { Card, formatAsOf, keyFacts, relationLines } from '../../src/content/card';
 import type { EntityDetails } from '../../src/lib/messages';
 
+const fact = (text: string, asOf: string, source: string) => ({ text, asOf, source, involves: [], entityId: 'amazon' });
+
 const details: EntityDetails = {
   id: 'amazon',
   name: 'Amazon',
   category: 'company',
   summary: 'Online retailer and cloud provider.',
   url: 'https://www.aboutamazon.com/',
+  notes: {},
   facts: [
-    { text: 'Founded in 1994.', asOf: '1994-07-05', source: 'https://en.wikipedia.org/wiki/Amazon_(company)' },
-    { text: 'Committed up to $4 billion to Anthropic.', asOf: '2023-09-25', source: 'https://www.axios.com/a' },
-    { text: 'Another $4 billion, $8 billion in all.', asOf: '2024-11-22', source: 'https://www.ndtvprofit.com/b' },
-    { text: 'An older fact.', asOf: '2010-01-01', source: 'https://example.org/c' },
+    fact('Founded in 1994.', '1994-07-05', 'https://en.wikipedia.org/wiki/Amazon_(company)'),
+    fact('Committed up to $4 billion to Anthropic.', '2023-09-25', 'https://www.axios.com/a'),
+    fact('Another $4 billion, $8 billion in all.', '2024-11-22', 'https://www.ndtvprofit.com/b'),
+    fact('An older fact.', '2010-01-01', 'https://example.org/c'),
   ],
-  related: [
-    { id: 'anthropic', name: 'Anthropic', label: 'invested in' },
-    { id: 'aws', name: 'Amazon Web Services', label: 'parent of' },
-  ],
-  incoming: [
-    { id: 'anthropic', name: 'Anthropic', label: 'backed by' },
-    { id: 'uk-cma', name: 'UK Competition and Markets Authority', label: 'reviewed' },
+  involvedIn: [],
+  ties: [
+    {
+      subject: 'amazon',
+      type: 'invested-in',
+      object: 'anthropic',
+      other: 'anthropic',
+      text: 'Amazon invested in Anthropic',
+    },
+    { subject: 'amazon', type: 'owns', object: 'aws', other: 'aws', text: 'Amazon owns Amazon Web Services' },
+    {
+      subject: 'uk-cma',
+      type: 'investigates',
+      object: 'amazon',
+      other: 'uk-cma',
+      text: 'UK Competition and Markets Authority investigated Amazon',
+    },
   ],
 };
 
@@ -39,7 +52,7 @@ describe('card content', () => {
   it('relates only to entities on the page, one line per entity, ours first', () => {
     expect(relationLines(details, new Set(['anthropic', 'uk-cma']))).toEqual([
       'Amazon invested in Anthropic',
-      'UK Competition and Markets Authority reviewed Amazon',
+      'UK Competition and Markets Authority investigated Amazon',
     ]);
     expect(relationLines(details, new Set())).toEqual([]);
   });

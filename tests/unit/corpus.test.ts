@@ -1,12 +1,10 @@
-// @vitest-environment node
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateMatcher, loadCorpus, precision, recall } from '../../scripts/corpus';
+import { loadKnowledge } from '../../scripts/knowledge-load';
 import { toNameIndex } from '../../src/knowledge/name-index';
-import { validateKnowledge } from '../../src/knowledge/validate';
 import { compileMatcher } from '../../src/match';
 
-const entities = validateKnowledge(JSON.parse(readFileSync('src/knowledge/entities.json', 'utf8')));
+const { entities } = loadKnowledge();
 const categories = new Map(entities.map((e) => [e.id, e.category]));
 
 describe('recognition on the hand-labelled corpus (npm run eval prints the details)', () => {

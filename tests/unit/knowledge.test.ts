@@ -1,37 +1,57 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+// @vitest-environment node
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatEntityYaml } from '../../scripts/knowledge-format';
+import { entityFiles, knowledgeAsOf, knowledgeDir, loadKnowledge } from '../../scripts/knowledge-load';
+import { CATEGORIES } from '../../src/knowledge/categories';
 import { toNameIndex } from '../../src/knowledge/name-index';
-import { CATEGORIES } from '../../src/knowledge/schema';
-import { KnowledgeError, validateKnowledge } from '../../src/knowledge/validate';
+import { formatIssue } from '../../src/knowledge/validate';
 import { compileMatcher } from '../../src/match';
 
-const raw = JSON.parse(readFileSync('src/knowledge/entities.json', 'utf8')) as Record<string, unknown>[];
-const entities = validateKnowledge(raw);
+const { entities, issues } = loadKnowledge();
 
-describe('the bundled knowledge file', () => {
-  it('covers at least 150 entities across the categories the issue asks for', () => {
-    const count = (c: string) => entities.filter((e) => e.category === c).length;
-    expect(entities.length).toBeGreaterThanOrEqual(150);
-    expect(count('company')).toBeGreaterThanOrEqual(60);
-    expect(count('chip')).toBeGreaterThanOrEqual(40);
-    expect(count('regulator')).toBeGreaterThanOrEqual(25);
+describe('the bundled knowledge', () => {
+  it('has no mistakes', () => {
+    expect(issues.map(formatIssue)).toEqual([]);
+  });
+
+  it('covers every category', () => {
     expect(new Set(entities.map((e) => e.category))).toEqual(new Set(CATEGORIES));
   });
 
-  it('is sorted by id, so diffs stay readable', () => {
-    const ids = entities.map((e) => e.id);
-    expect(ids).toEqual([...ids].sort());
+  it('keeps every file in the canonical form (npm run knowledge:format)', () => {
+    const differ = entityFiles(knowledgeDir()).filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return formatEntityYaml(text) !== text;
+    });
+    expect(differ).toEqual([]);
   });
 
-  it('gives every fact a date no later than today and an https source', () => {
+  it('gives every fact a date no later than today and https sources', () => {
     const today = new Date().toISOString().slice(0, 10);
     for (const e of entities) {
-      expect(e.facts.length, e.id).toBeGreaterThanOrEqual(2);
       for (const f of e.facts) {
         expect(f.asOf <= today, `${e.id}: ${f.asOf}`).toBe(true);
         expect(new URL(f.source).protocol, e.id).toBe('https:');
+        if (f.confirmedBy) expect(new URL(f.confirmedBy).protocol, e.id).toBe('https:');
       }
     }
+  });
+
+  it('confirms every amount of money of 2025 or later with a second source', () => {
+    const money = /[$€£¥]\s?\d|\d\s?(?:billion|million|trillion|bn)\b/i;
+    const unconfirmed = entities.flatMap((e) =>
+      e.facts.filter((f) => f.asOf >= '2025' && money.test(f.text) && !f.confirmedBy).map((f) => `${e.id}: ${f.text}`),
+    );
+    expect(unconfirmed).toEqual([]);
+  });
+
+  it('says when it was last brought up to date, a real date no later than today', () => {
+    const asOf = knowledgeAsOf();
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(asOf <= new Date().toISOString().slice(0, 10)).toBe(true);
   });
 
   it('names every entity of the seed article', () => {
@@ -71,93 +91,130 @@ describe('the bundled knowledge file', () => {
     }
   });
 
-  it('relates Amazon to Anthropic so cards can say how they are connected', () => {
-    const amazon = entities.find((e) => e.id === 'amazon');
-    expect(amazon?.related.some((r) => r.id === 'anthropic')).toBe(true);
+  it('ties Amazon to Anthropic so cards can say how they are connected', () => {
+    const ties = entities.flatMap((e) => e.related.map((r) => [e.id, r.id].sort().join(' ')));
+    expect(ties).toContain('amazon anthropic');
   });
 });
 
-/** A valid entry to break one field at a time. */
-const good = () => ({
-  id: 'acme-ai',
-  name: 'Acme AI',
-  category: 'company',
-  aliases: ['Acme AI'],
-  summary: 'A made-up company for tests.',
-  url: 'https://example.com/',
-  facts: [
-    { text: 'Fact one.', asOf: '2024-01-01', source: 'https://example.com/1' },
-    { text: 'Fact two.', asOf: '2024-02-01', source: 'https://example.com/2' },
-  ],
-  related: [] as { id: string; label: string }[],
-});
+// ---- Mistakes, as a person editing the files meets them ----
 
-const errorOf = (data: unknown): KnowledgeError => {
-  try {
-    validateKnowledge(data, 'entities.json');
-  } catch (error) {
-    if (error instanceof KnowledgeError) return error;
-    throw error;
+const root = mkdtempSync(join(tmpdir(), 'backstory-knowledge-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+
+/** A knowledge folder holding these files (`category/id.yaml` → text), and what loading it reports. */
+function load(files: Record<string, string>) {
+  const dir = join(root, String(n++));
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'knowledge.yaml'), 'asOf: 2026-01-01\n');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path.split('/')[0] as string), { recursive: true });
+    writeFileSync(join(dir, path), text);
   }
-  throw new Error('expected a KnowledgeError');
-};
+  const result = loadKnowledge(dir);
+  // Paths relative to the folder, as a reader of the message sees them.
+  return result.issues.map((i) => formatIssue({ ...i, file: i.file.split('/').slice(-2).join('/') }));
+}
 
-describe('validateKnowledge errors name the file, the entity and the field', () => {
-  it.each([
-    ['a missing category', () => ({ ...good(), category: undefined }), 'category', 'is missing'],
-    ['an unknown category', () => ({ ...good(), category: 'fruit' }), 'category', 'must be one of'],
-    ['an id not in kebab-case', () => ({ ...good(), id: 'Acme_AI' }), 'id', 'kebab-case'],
-    [
-      'a future date',
-      () => ({ ...good(), facts: [good().facts[0], { ...good().facts[1], asOf: '2999-01-01' }] }),
-      'facts.1.asOf',
-      'future',
-    ],
-    [
-      'an impossible date',
-      () => ({ ...good(), facts: [good().facts[0], { ...good().facts[1], asOf: '2024-02-30' }] }),
-      'facts.1.asOf',
-      'real calendar date',
-    ],
-    [
-      'an http source',
-      () => ({ ...good(), facts: [good().facts[0], { ...good().facts[1], source: 'http://example.com' }] }),
-      'facts.1.source',
-      'https',
-    ],
-    ['HTML in a summary', () => ({ ...good(), summary: 'A <b>bold</b> claim.' }), 'summary', 'plain text'],
-    ['a single fact', () => ({ ...good(), facts: [good().facts[0]] }), 'facts', 'at least 2'],
-    ['an unknown field', () => ({ ...good(), valuation: 1 }), 'valuation', ''],
-  ])('%s', (_, make, field, words) => {
-    const entry = make();
-    const error = errorOf([entry]);
-    expect(error.file).toBe('entities.json');
-    expect(error.entityId).toBe(entry.id);
-    expect(error.field).toBe(field);
-    expect(error.message).toContain(`entities.json: entity "${entry.id}": field "${field}"`);
-    expect(error.message).toContain(words);
+const acme = `id: acme-ai
+name: Acme AI
+category: company
+aliases:
+  - Acme AI
+summary: A made-up company for tests.
+facts:
+  - text: Founded in 2021.
+    asOf: 2021-01-01
+    source: https://example.com/1
+  - text: Raised money in 2024.
+    asOf: 2024-02-01
+    source: https://example.com/2
+`;
+
+describe('mistakes in the files are named by file, line and column, in words', () => {
+  it('reads a good file without complaint', () => {
+    expect(load({ 'company/acme-ai.yaml': acme })).toEqual([]);
   });
 
-  it('an unknown related id', () => {
-    const error = errorOf([{ ...good(), related: [{ id: 'nobody', label: 'owns' }] }]);
-    expect(error.message).toBe('entities.json: entity "acme-ai": field "related.0.id" names unknown entity "nobody"');
+  it('a syntax slip', () => {
+    const broken = acme.replace('  - Acme AI', '  - [Acme AI');
+    const [issue] = load({ 'company/acme-ai.yaml': broken });
+    // The parser notices where the list should have ended: the line after the slip.
+    expect(issue).toMatch(/^company\/acme-ai\.yaml:[56]:\d+: acme-ai: is not valid YAML: /);
   });
 
-  it('an alias claimed by two entities unless both mark it ambiguous', () => {
-    const other = { ...good(), id: 'acme-labs', name: 'Acme Labs', aliases: ['Acme Labs', 'Acme AI'] };
-    expect(errorOf([good(), other]).message).toContain(
-      'field "aliases" claims "Acme AI", already an alias of "acme-ai"',
-    );
-    const a = { ...good(), aliases: ['Acme AI'], ambiguousAliases: ['Acme'] };
-    const b = { ...other, aliases: ['Acme Labs'], ambiguousAliases: ['Acme'] };
-    expect(validateKnowledge([a, b]).map((e) => e.id)).toEqual(['acme-ai', 'acme-labs']);
+  it('a key written twice', () => {
+    const twice = acme.replace('summary:', 'name: Acme Again\nsummary:');
+    expect(load({ 'company/acme-ai.yaml': twice })).toEqual([
+      'company/acme-ai.yaml:6:1: acme-ai: a key is written twice in this entity: keep one',
+    ]);
   });
 
-  it('a duplicate id', () => {
-    expect(errorOf([good(), { ...good(), aliases: ['Acme'] }]).message).toContain('field "id" is used by two entities');
+  it('a missing field and a misspelt one', () => {
+    const text = acme.replace('summary:', 'sumary:').replace('    asOf: 2024-02-01\n', '');
+    expect(load({ 'company/acme-ai.yaml': text })).toEqual([
+      'company/acme-ai.yaml:1:1: acme-ai: `summary` is missing',
+      'company/acme-ai.yaml:6:1: acme-ai: unknown field `sumary`: did you mean `summary`?',
+      'company/acme-ai.yaml:11:5: acme-ai: `facts.1.asOf` is missing',
+    ]);
   });
 
-  it('a file that is not an array', () => {
-    expect(errorOf({}).message).toContain('must be a JSON array');
+  it('bad values: a date, a URL, a category, a relation type', () => {
+    const text = `${acme
+      .replace('asOf: 2024-02-01', 'asOf: 2024-02-30')
+      .replace(
+        'source: https://example.com/1',
+        'source: http://example.com/1',
+      )}related:\n  - id: acme-ai-two\n    type: invests-in\n`;
+    const two = acme.replace(/acme-ai/g, 'acme-ai-two').replace(/Acme AI/g, 'Acme Two');
+    expect(load({ 'company/acme-ai.yaml': text, 'company/acme-ai-two.yaml': two })).toEqual([
+      'company/acme-ai.yaml:10:13: acme-ai: `facts.0.source` must be an https URL',
+      'company/acme-ai.yaml:12:11: acme-ai: `facts.1.asOf` must be a real calendar date',
+      'company/acme-ai.yaml:16:11: acme-ai: `related.0.type` "invests-in" is not a type: did you mean "invested-in"?',
+    ]);
+  });
+
+  it('an id that differs from the file name, a category that differs from the folder', () => {
+    expect(load({ 'chip/acme.yaml': acme })).toEqual([
+      'chip/acme.yaml:1:5: acme-ai: `id` is "acme-ai" but the file is named "acme": they must be the same',
+      'chip/acme.yaml:3:11: acme-ai: `category` is "company" but the file is in the folder "chip"',
+    ]);
+  });
+
+  it('an alias claimed by two entities, unless both mark it ambiguous', () => {
+    const other = acme.replace(/acme-ai/g, 'acme-labs').replace('  - Acme AI', '  - Acme Labs\n  - Acme AI');
+    expect(load({ 'company/acme-ai.yaml': acme, 'company/acme-labs.yaml': other })).toEqual([
+      'company/acme-labs.yaml:6:5: acme-labs: "Acme AI" is already an alias of "acme-ai": an alias may name one entity, unless every entity that uses it lists it under `ambiguousAliases`',
+    ]);
+    const a = acme.replace('summary:', 'ambiguousAliases:\n  - Acme\nsummary:');
+    const b = acme
+      .replace(/acme-ai/g, 'acme-labs')
+      .replace(/Acme AI/g, 'Acme Labs')
+      .replace('summary:', 'ambiguousAliases:\n  - Acme\nsummary:');
+    expect(load({ 'company/acme-ai.yaml': a, 'company/acme-labs.yaml': b })).toEqual([]);
+  });
+
+  it('a relation, a family or an involved entity that does not exist', () => {
+    const text = `${acme.replace('category: company', 'category: company\nfamily: acme-family').replace('    source: https://example.com/2', '    source: https://example.com/2\n    involves: [acme-a]')}related:\n  - id: nobody\n    type: owns\n`;
+    const two = acme.replace(/acme-ai/g, 'acme-ai-two').replace(/Acme AI/g, 'Acme Two');
+    expect(load({ 'company/acme-ai.yaml': text, 'company/acme-ai-two.yaml': two })).toEqual([
+      'company/acme-ai.yaml:4:9: acme-ai: `family` names "acme-family", which is not an entity',
+      'company/acme-ai.yaml:15:16: acme-ai: `facts.1.involves.0` names "acme-a", which is not an entity (did you mean "acme-ai"?)',
+      'company/acme-ai.yaml:17:9: acme-ai: `related.0.id` names "nobody", which is not an entity',
+    ]);
+  });
+
+  it('every mistake of every file at once', () => {
+    const bad1 = acme.replace('name: Acme AI', 'nam: Acme AI');
+    const bad2 = acme
+      .replace(/acme-ai/g, 'acme-two')
+      .replace(/Acme AI/g, 'Acme Two')
+      .replace('    asOf: 2021-01-01\n', '');
+    expect(load({ 'company/acme-ai.yaml': bad1, 'company/acme-two.yaml': bad2 })).toEqual([
+      'company/acme-ai.yaml:1:1: acme-ai: `name` is missing',
+      'company/acme-ai.yaml:2:1: acme-ai: unknown field `nam`: did you mean `name`?',
+      'company/acme-two.yaml:8:5: acme-two: `facts.0.asOf` is missing',
+    ]);
   });
 });

@@ -43,8 +43,8 @@ const refusal = (name: string, text: string) =>
 describe('knowledge packs', () => {
   it('store a good pack, its relations reaching bundled and its own entities', async () => {
     const text = file(
-      entity('acme-labs', { related: [{ id: 'anthropic', label: 'competes with' }] }),
-      entity('acme-chip', { category: 'chip', related: [{ id: 'acme-labs', label: 'made by' }] }),
+      entity('acme-labs', { related: [{ id: 'anthropic', type: 'competes-with' }] }),
+      entity('acme-chip', { category: 'chip', related: [{ id: 'acme-labs', type: 'made-by' }] }),
     );
     const pack = await addPack('acme.json', text);
     expect(pack.name).toBe('acme.json');
@@ -52,55 +52,74 @@ describe('knowledge packs', () => {
     expect(pack.entities.map((e) => e.id)).toEqual(['acme-labs', 'acme-chip']);
     expect(await listPacks()).toEqual([pack]);
     expect((await packEntities()).map((e: Entity) => e.id)).toEqual(['acme-labs', 'acme-chip']);
-    expect(await fakeBrowser.storage.local.get('packs')).toEqual({ packs: [pack] });
+    // Stored as written; checked again whenever it is read.
+    expect(await fakeBrowser.storage.local.get('packs')).toEqual({
+      packs: [{ name: 'acme.json', importedAt: pack.importedAt, entities: JSON.parse(text) }],
+    });
   });
 
   it('refuse a bad pack with file, entity id and field, and keep the packs stored before', async () => {
     const good = await addPack('good.json', file(entity('acme-labs')));
     const cases: [string, string, string][] = [
-      ['object.json', '{"id":"x"}', 'object.json: entity "(file)": field "(root)" must be a JSON array of entities'],
-      ['empty.json', '[]', 'empty.json: entity "(file)": field "(root)" has no entities'],
-      [
-        'facts.json',
-        file(entity('nofacts', { facts: undefined })),
-        'facts.json: entity "nofacts": field "facts" is missing',
-      ],
+      ['object.json', '{"id":"x"}', 'object.json: (file): the file must be a JSON array of entities'],
+      ['empty.json', '[]', 'empty.json: (file): the file has no entities'],
+      ['facts.json', file(entity('nofacts', { facts: undefined })), 'facts.json: nofacts: `facts` is missing'],
       [
         'url.json',
         file(entity('plain-http', { url: 'http://example.org/' })),
-        'url.json: entity "plain-http": field "url" must be an https URL',
+        'url.json: plain-http: `url` must be an https URL',
       ],
       [
         'related.json',
-        file(entity('lonely', { related: [{ id: 'nobody', label: 'knows' }] })),
-        'related.json: entity "lonely": field "related.0.id" names unknown entity "nobody"',
+        file(entity('lonely', { related: [{ id: 'nobody', type: 'partners-with' }] })),
+        'related.json: lonely: `related.0.id` names "nobody", which is not an entity',
       ],
       [
         'bundled-id.json',
         file(entity('anthropic')),
-        'bundled-id.json: entity "anthropic": field "id" is already the id of an installed entity',
+        'bundled-id.json: anthropic: `id` "anthropic" is already the id of an installed entity',
       ],
       [
         'pack-id.json',
         file(entity('acme-labs')),
-        'pack-id.json: entity "acme-labs": field "id" is already the id of an installed entity',
+        'pack-id.json: acme-labs: `id` "acme-labs" is already the id of an installed entity',
       ],
       [
         'alias.json',
         file(entity('nv-fans', { aliases: ['Nvidia'] })),
-        'alias.json: entity "nv-fans": field "aliases" claims "Nvidia", already a name of installed entity "nvidia"',
+        'alias.json: nv-fans: "Nvidia" is already an alias of installed entity "nvidia": an alias may name one entity, unless every entity that uses it lists it under `ambiguousAliases`',
       ],
       [
         'ambiguous.json',
         file(entity('amazon-river', { aliases: ['Amazon'] })),
-        'ambiguous.json: entity "amazon-river": field "aliases" claims "Amazon", an ambiguous name of installed entity "amazon" (list it under ambiguousAliases)',
+        'ambiguous.json: amazon-river: "Amazon" is an ambiguous name of installed entity "amazon": list it under `ambiguousAliases` here too',
       ],
     ];
-    expect(await refusal('broken.json', '[{')).toMatch(
-      /^broken\.json: entity "\(file\)": field "\(json\)" is not valid JSON: ./,
-    );
+    expect(await refusal('broken.json', '[{')).toMatch(/^broken\.json: \(file\): the file is not valid JSON: ./);
     for (const [name, text, reason] of cases) expect(await refusal(name, text), name).toBe(reason);
     expect(await listPacks()).toEqual([good]);
+  });
+
+  it('list every mistake of a bad pack at once', async () => {
+    const reason = await refusal(
+      'two.json',
+      file(entity('first-bad', { summary: undefined }), entity('second-bad', { url: 'ftp://example.org' })),
+    );
+    expect(reason).toBe(
+      '2 mistakes in the knowledge:\n  two.json: first-bad: `summary` is missing\n  two.json: second-bad: `url` must be an https URL',
+    );
+  });
+
+  it('check stored packs again when read: a bad stored entity is left out, the rest still used', async () => {
+    await addPack('good.json', file(entity('acme-labs'), entity('acme-two')));
+    const stored = (await fakeBrowser.storage.local.get('packs')).packs as { entities: Record<string, unknown>[] }[];
+    const first = stored[0] as { entities: Record<string, unknown>[] };
+    first.entities[1] = { ...first.entities[1], url: 'javascript:alert(1)' };
+    await fakeBrowser.storage.local.set({ packs: stored });
+    const [pack] = await listPacks();
+    expect(pack?.entities.map((e) => e.id)).toEqual(['acme-labs']);
+    expect(pack?.problems.map((p) => `${p.entityId}: ${p.message}`)).toEqual(['acme-two: `url` must be an https URL']);
+    expect((await packEntities()).map((e) => e.id)).toEqual(['acme-labs']);
   });
 
   it('accept a name that is ambiguous both in Backstory and in the pack', async () => {
@@ -113,7 +132,7 @@ describe('knowledge packs', () => {
 
   it('replace a pack imported again under the same name, and remove packs by name', async () => {
     await addPack('a.json', file(entity('alpha-one')));
-    await addPack('b.json', file(entity('beta-one', { related: [{ id: 'alpha-one', label: 'partners with' }] })));
+    await addPack('b.json', file(entity('beta-one', { related: [{ id: 'alpha-one', type: 'partners-with' }] })));
     // The new a.json may reuse its own old ids: it replaces them.
     await addPack('a.json', file(entity('alpha-one', { summary: 'Updated.' }), entity('alpha-two')));
     expect((await listPacks()).map((p) => [p.name, p.entities.map((e) => e.id)])).toEqual([
@@ -143,5 +162,7 @@ describe('knowledge packs', () => {
       expect(await listPacks()).toEqual([]);
       expect(await packEntities()).toEqual([]);
     }
+    await fakeBrowser.storage.local.set({ packs: [{ name: 'a', importedAt: 'x', entities: [1, null, 'x'] }] });
+    expect((await listPacks())[0]?.entities).toEqual([]);
   });
 });

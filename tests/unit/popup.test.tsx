@@ -86,10 +86,10 @@ describe('the popup', () => {
     expect(text(el, '.summary')).toBe('4 entities, 7 mentions');
     expect([...el.querySelectorAll('.links li')].map((l) => l.textContent)).toEqual([
       'Amazon invested in Anthropic',
-      'Amazon develops AWS Trainium',
-      'UK Competition and Markets Authority reviewed Amazon',
-      'UK Competition and Markets Authority reviewed Anthropic',
-      'Anthropic trains models on AWS Trainium',
+      'Amazon makes AWS Trainium',
+      'UK Competition and Markets Authority investigated Amazon',
+      'UK Competition and Markets Authority investigated Anthropic',
+      'Anthropic uses AWS Trainium (training)',
     ]);
   });
 
@@ -138,10 +138,10 @@ describe('the popup', () => {
 ## Connections
 
 - Amazon invested in Anthropic
-- Amazon develops AWS Trainium
-- UK Competition and Markets Authority reviewed Amazon
-- UK Competition and Markets Authority reviewed Anthropic
-- Anthropic trains models on AWS Trainium
+- Amazon makes AWS Trainium
+- UK Competition and Markets Authority investigated Amazon
+- UK Competition and Markets Authority investigated Anthropic
+- Anthropic uses AWS Trainium (training)
 `,
     ]);
   });
@@ -161,10 +161,11 @@ describe('the popup', () => {
       category: 'company',
       aliases: ['Acme Labs'],
       ambiguousAliases: [],
+      notes: {},
       summary: 'A lab from a pack.',
       url: 'https://example.org/',
       facts: [],
-      related: [{ id: 'anthropic', label: 'competes with' }],
+      related: [{ id: 'anthropic', type: 'competes-with' }],
     };
     const state = {
       ...page,

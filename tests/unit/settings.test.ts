@@ -31,7 +31,7 @@ describe('settings', () => {
     expect(DEFAULTS).toEqual({
       version: 1,
       paused: false,
-      categories: { company: true, chip: true, regulator: true, product: true, person: true },
+      categories: { company: true, chip: true, regulator: true, product: true, person: true, law: true },
       mentions: 'all',
       style: 'tint-underline',
       hoverDelay: 300,
