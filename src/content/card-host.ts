@@ -2,18 +2,14 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Vi
 import { h, render } from 'preact';
 import { Card, type CardProps } from './card';
 import { CARD_CSS } from './card-style';
+import { liveRange } from './ranges';
 
 /** Tag of the one element Backstory adds to a page (appended to <html>, not <body>). */
 export const HOST_TAG = 'backstory-ui';
 
 /** A virtual reference for floating-ui built from a range's client rects (right line when it wraps). */
 export function rangeReference(range: StaticRange): VirtualElement {
-  const live = () => {
-    const r = document.createRange();
-    r.setStart(range.startContainer, range.startOffset);
-    r.setEnd(range.endContainer, range.endOffset);
-    return r;
-  };
+  const live = () => liveRange(range);
   const parent = range.startContainer.parentElement;
   return {
     getBoundingClientRect: () => live().getBoundingClientRect(),

@@ -1,3 +1,5 @@
+import { liveRange } from './ranges';
+
 type CaretDoc = Document & {
   caretPositionFromPoint?: (
     x: number,
@@ -25,10 +27,7 @@ export function caretAt(x: number, y: number): { node: Node; offset: number } | 
 
 /** True when the point lies inside one of the range's line boxes (the caret API snaps to the nearest text). */
 export function rangeContains(range: StaticRange, x: number, y: number): boolean {
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  for (const rect of live.getClientRects()) {
+  for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;

@@ -3,6 +3,7 @@ import type { Entity } from '../knowledge/schema';
 import { KnowledgeError, type KnowledgeIssue, validateKnowledge } from '../knowledge/validate';
 import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
+import { createSerial } from './serial';
 
 /** A knowledge pack as stored in storage.local `packs`: the file's entities, as written (checked again when read). */
 export type StoredPack = { name: string; importedAt: string; entities: unknown[] };
@@ -70,12 +71,7 @@ export function onPacksChange(signal: AbortSignal, listener: (entities: Entity[]
 }
 
 /** Changes from this page one at a time, so two imports in a row both land. */
-let writing: Promise<unknown> = Promise.resolve();
-const serial = <T>(job: () => Promise<T>): Promise<T> => {
-  const run = writing.then(job);
-  writing = run.catch(() => undefined);
-  return run;
-};
+const serial = createSerial();
 
 /**
  * Checks a pack file (`name` is its file name) like the bundled knowledge, against the bundled

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
+import { createSerial } from './serial';
 import { MIGRATED_LOCAL_KEYS, migrate, type Stored, storedVersion, toSwitches } from './settings-migrations';
 import { BackupSchema, DEFAULTS, describeIssue, readSettings, type Settings, SettingsSchema } from './settings-schema';
 
@@ -61,11 +62,11 @@ export async function getSettings({ persist: write = true }: { persist?: boolean
 }
 
 /** Writes from this page one at a time, so two quick changes do not overwrite each other. */
-let writing: Promise<unknown> = Promise.resolve();
+const serial = createSerial();
 
 /** Changes some settings and returns them all; a value out of range is refused with a RangeError. */
 export function setSettings(patch: SettingsPatch): Promise<Settings> {
-  const run = writing.then(async () => {
+  return serial(async () => {
     const current = await getSettings();
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const next = { ...current, ...defined, categories: { ...current.categories, ...patch.categories } };
@@ -74,8 +75,6 @@ export function setSettings(patch: SettingsPatch): Promise<Settings> {
     await browser.storage.sync.set({ [SETTINGS_KEY]: checked.output });
     return readSettings(checked.output);
   });
-  writing = run.catch(() => undefined);
-  return run;
 }
 
 /** Calls `listener` with the new and previous settings whenever they change, in any context; stops on abort. */
