@@ -1,22 +1,21 @@
-import type { EntityDetails, PageState } from '../lib/messages';
-import { toBackground } from '../lib/messages';
+import type { PageState } from '../lib/messages';
+import { createSerial } from '../lib/serial';
 import type { Settings } from '../lib/settings';
 import type { Matcher } from '../match';
-import { type CardHost, createCardHost, rangeReference } from './card-host';
+import { type CardHost, createCardHost } from './card-host';
+import { createCardSession, createDetailsCache } from './card-session';
 import { caretAt, rangeContains, watchPointer } from './hover';
-import { t } from './i18n';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
 import { type Change, mergeChanges, observePage } from './observe';
 import { createPageIndex, type Diff, type PageIndex } from './page-index';
 import { createPainter } from './paint';
 import { createPaintWindow, firstPerEntity } from './paint-window';
-import { sliceTimer } from './slice';
+import { createReporter } from './report';
+import { sliceTimer, whenIdle } from './slice';
 
 /** The names Backstory knows: the matcher, which also tells each entity's name and category. */
 export type Knowledge = { matcher: Matcher };
-
-const isTop = window === window.top;
 
 /**
  * Backstory on one page: scanning, painting, hover, keys and the card while it runs; nothing
@@ -24,12 +23,14 @@ const isTop = window === window.top;
  */
 export function createController(hostname: string, initial: Knowledge, initialSettings: Settings) {
   let knowledge = initial;
-  const entityOf = (id: string) => knowledge.matcher.entity(id);
   let settings = initialSettings;
   let siteOn = true;
   let forced = false;
+  /** Scans finished since the script started, and whether work is queued: tests and tools wait on these. */
+  let scans = 0;
+  let queued = 0;
   const painter = createPainter();
-  const details = new Map<string, Promise<EntityDetails | null>>();
+  const details = createDetailsCache();
   /** The current run: its lifetime, index, paint window, card and hover intent. */
   let run: {
     abort: AbortController;
@@ -38,100 +39,66 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     card: CardHost;
     intent: Intent;
   } | null = null;
-  let updating: Promise<void> = Promise.resolve();
+  const serial = createSerial();
   let pending: Change | null = null;
   let pointer: { x: number; y: number } | undefined;
 
   const placed = () => run?.index.placed() ?? [];
   /** Mentions the keyboard steps through: what is painted. */
   const steppable = () => (settings.mentions === 'first' ? firstPerEntity(placed()) : placed());
-
-  const loadDetails = (id: string) => {
-    let p = details.get(id);
-    if (!p) {
-      // Facts live in the background: the content script ships only the names.
-      p = toBackground({ kind: 'entity-details', id }).catch(() => null);
-      details.set(id, p);
-    }
-    return p;
-  };
+  const session = createCardSession({
+    painter,
+    details,
+    matcher: () => knowledge.matcher,
+    steppable,
+    placed,
+    run: () => run,
+  });
 
   function state(): PageState {
     const counts = run?.index.counts() ?? [];
     const entities = counts.map(([id, count]) => {
-      const e = entityOf(id);
+      const e = knowledge.matcher.entity(id);
       return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
     });
     return {
       hostname,
+      url: location.href,
       enabled: siteOn,
+      running: run !== null,
       relevant: run?.index.verdict().relevant ?? false,
       forced,
       entities,
       total: counts.reduce((sum, [, n]) => sum + n, 0),
+      scans,
+      busy: queued > 0,
     };
   }
-
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Tells the background (badge) where the page stands, now. */
-  const reportNow = () => {
-    clearTimeout(reportTimer);
-    reportTimer = undefined;
-    if (isTop) void toBackground({ kind: 'page-state', state: state() }).catch(() => undefined);
-  };
-  /** The same, at most every 250 ms: a live blog changing every frame need not message every frame. */
-  const report = () => {
-    reportTimer ??= setTimeout(reportNow, 250);
-  };
-
-  function openCard(at: number, pointerAt?: { x: number; y: number }) {
-    const p = steppable()[at];
-    const entry = p && entityOf(p.entityId);
-    if (!p || !entry || !run) return;
-    const { card, intent } = run;
-    painter.setActive(p.range);
-    const onPage = new Set(placed().map((m) => m.entityId));
-    const base = { id: p.entityId, name: entry.name, category: entry.category, onPage };
-    const reference = rangeReference(p.range);
-    card.show({ ...base, details: undefined }, reference, pointerAt);
-    void loadDetails(p.entityId).then((d) => {
-      if (intent.current() === at && steppable()[at] === p) card.show({ ...base, details: d }, reference);
-    });
-  }
-
-  function closeCard() {
-    painter.setActive(null);
-    run?.card.hide();
-  }
-
-  /** Keyboard and popup route: scroll a mention into view and open its card at once. */
-  function focusMention(at: number) {
-    const p = steppable()[at];
-    if (!p || !run) return;
-    const live = document.createRange();
-    live.setStart(p.range.startContainer, p.range.startOffset);
-    live.setEnd(p.range.endContainer, p.range.endOffset);
-    const rect = live.getBoundingClientRect();
-    if (rect.top < 40 || rect.bottom > window.innerHeight - 40) {
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
-    }
-    run.intent.openNow(at);
-    const entry = entityOf(p.entityId);
-    const n = steppable().length;
-    run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
-  }
+  const reporter = createReporter(state);
 
   /** Runs index work one job at a time; a failed or aborted job does not stop the ones after it. */
   function enqueue(job: () => Promise<void>): Promise<void> {
-    updating = updating.then(job).catch(() => undefined);
-    return updating;
+    queued++;
+    return serial(job)
+      .catch(() => undefined)
+      .finally(() => {
+        queued--;
+        scans++;
+        reporter.soon();
+      });
   }
+
+  /** Once the page is idle after a scan: the facts of its entities, so a card opens complete. */
+  const prefetch = () =>
+    void whenIdle().then(() => {
+      if (run) details.prefetch(run.index.counts().map(([id]) => id));
+    });
 
   /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */
   function update(change: Change): Promise<void> {
     if (pending !== null) {
       pending = mergeChanges(pending, change);
-      return updating;
+      return Promise.resolve();
     }
     pending = change;
     return enqueue(async () => {
@@ -145,7 +112,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       // A long page paints what is on screen before it scans the rest.
       const early = (diff: Diff) => {
         r.window.apply(diff);
-        report();
+        reporter.soon();
       };
       r.window.apply(await r.index.update(next, timer, r.abort.signal, early));
       if (timer.expired()) await timer.next(r.abort.signal);
@@ -157,7 +124,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
         if (same === -1) r.intent.reset();
         else r.intent.retarget(same);
       }
-      report();
+      prefetch();
     });
   }
 
@@ -175,8 +142,8 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     const intent = createIntent({
       showDelay: () => settings.hoverDelay,
       hideDelay: 300,
-      open: (i) => openCard(i, pointer),
-      close: closeCard,
+      open: (i) => session.open(i, pointer),
+      close: session.close,
     });
     run = { abort, index, window: paint, card, intent };
     watchPointer(
@@ -215,7 +182,6 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   /** Re-runs decisions after a settings change, then applies the result. */
   async function redecide(r: NonNullable<typeof run>, diff: Promise<Diff>) {
     r.window.apply(await diff);
-    report();
   }
 
   const api = {
@@ -228,7 +194,10 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     setRunning(on: boolean) {
       if (on && !run) start();
       if (!on && run) stop();
-      if (!on) reportNow();
+      if (!on) {
+        scans++;
+        reporter.now();
+      }
     },
     setSettings(next: Settings) {
       const before = settings;
@@ -253,11 +222,11 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       const n = steppable().length;
       if (!n || !run) return;
       const cur = run.intent.current();
-      focusMention(cur === -1 ? (direction === 1 ? 0 : n - 1) : (cur + direction + n) % n);
+      session.focus(cur === -1 ? (direction === 1 ? 0 : n - 1) : (cur + direction + n) % n);
     },
     showEntity(id: string): boolean {
       const at = steppable().findIndex((p) => p.entityId === id);
-      if (at !== -1) focusMention(at);
+      if (at !== -1) session.focus(at);
       return at !== -1;
     },
     /** The popup's "Highlight anyway", after any scan in progress so it covers the whole page. */

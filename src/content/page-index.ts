@@ -1,4 +1,4 @@
-import type { Category } from '../knowledge/schema';
+import type { Category } from '../knowledge/categories';
 import {
   accepts,
   type Candidate,
@@ -10,8 +10,10 @@ import {
 } from '../match';
 import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
-import { collectBlocks, locate, type Segment, segmentAt, type TextBlock } from './scan';
+import { covers, LazyPlaced, visible } from './placed';
+import { collectBlocks, type Segment, segmentAt, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
+import { nearViewport } from './viewport';
 
 /** One block of the page, its analysis and the mentions placed in it. */
 export type Entry = { block: TextBlock; scanned: ScannedBlock; placed: Placed[] };
@@ -29,74 +31,6 @@ const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
 
 /** Pages with more text than this are scanned on-screen blocks first, the rest when idle. */
 const LONG_PAGE = 30_000;
-
-/**
- * The blocks `[from, to)` on or within a screen of the viewport: a binary search over their
- * boxes, since document order runs mostly top to bottom (where it does not, only the order of
- * work changes). A few dozen layout reads, on a page the browser has just laid out.
- */
-function nearViewport(blocks: readonly TextBlock[]): [number, number] {
-  const h = window.innerHeight;
-  const box = (i: number) => (blocks[i] as TextBlock).element.getBoundingClientRect();
-  const first = (test: (i: number) => boolean, lo: number) => {
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (test(mid)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  const from = first((i) => box(i).bottom >= -h, 0);
-  const to = first((i) => box(i).top > 2 * h, from);
-  return [from, Math.max(to, Math.min(blocks.length, from + 1))];
-}
-
-/**
- * False when text sits in an element the reader cannot see (display:none and
- * friends). Asked only where a name was found, so most of a page never costs a style lookup.
- */
-const visible = (parent: Element, seen: Map<Element, boolean>): boolean => {
-  if (typeof parent.checkVisibility !== 'function') return true;
-  let shown = seen.get(parent);
-  if (shown === undefined) {
-    shown = parent.checkVisibility();
-    seen.set(parent, shown);
-  }
-  return shown;
-};
-
-/**
- * A mention whose StaticRange is made when first asked for: on a huge page only the blocks
- * near the viewport are painted, so most ranges are never needed. A class, not an object
- * literal with a getter: one shared accessor keeps creating tens of thousands of them cheap.
- */
-class LazyPlaced implements Placed {
-  private made: StaticRange | null = null;
-  constructor(
-    readonly entityId: string,
-    readonly category: Category,
-    private readonly block: TextBlock,
-    private readonly startContainer: Text,
-    private readonly startOffset: number,
-    private readonly end: number,
-  ) {}
-  get element(): Element {
-    return this.block.element;
-  }
-  get range(): StaticRange {
-    if (!this.made) {
-      const end = locate(this.block, this.end, true);
-      this.made = new StaticRange({
-        startContainer: this.startContainer,
-        startOffset: this.startOffset,
-        endContainer: end[0],
-        endOffset: end[1],
-      });
-    }
-    return this.made;
-  }
-}
 
 /**
  * Everything Backstory knows about the page, block by block, kept up to date as the page
@@ -138,7 +72,8 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     const candidates = entry.scanned.candidates;
     for (let i = 0; i < candidates.length; i++) {
       const m = candidates[i] as Candidate;
-      if (!accepts(m, evidence) || !wanted(m.category)) continue;
+      // "Highlight anyway" is the reader overruling relevance: what was held back, ambiguous names too.
+      if (!(forced || accepts(m, evidence)) || !wanted(m.category)) continue;
       const seg = segmentAt(block, m.start, false);
       if (!visible(seg.parent, seen)) continue;
       entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end));
@@ -311,19 +246,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     /** The mention covering a caret position, if any. */
     at(node: Node, offset: number): Placed | undefined {
       const entry = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
-      return entry?.placed.find((p) => {
-        const r = p.range;
-        if (r.startContainer !== node && r.endContainer !== node) {
-          // A mention spanning several text nodes covers the ones in between.
-          return (
-            (r.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
-            (node.compareDocumentPosition(r.endContainer) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
-          );
-        }
-        const from = r.startContainer === node ? r.startOffset : 0;
-        const to = r.endContainer === node ? r.endOffset : (node as Text).data.length;
-        return offset >= from && offset <= to;
-      });
+      return entry?.placed.find((p) => covers(p, node, offset));
     },
   };
 }

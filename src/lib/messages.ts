@@ -11,11 +11,20 @@ export type EntityCount = { id: string; name: string; category: Category; count:
 /** Where Backstory stands on a page; `reason` says why nothing is painted. */
 export type PageState = {
   hostname: string;
+  /** The page's address (tools find a tab's state by it: extensions without "tabs" cannot read tab URLs). */
+  url: string;
+  /** The reader's switch for this site. */
   enabled: boolean;
+  /** Scanning and painting (the site is on and Backstory is not paused). */
+  running: boolean;
   relevant: boolean;
   forced: boolean;
   entities: EntityCount[];
   total: number;
+  /** How many times the page's state has been settled since the script started (scans, switches). */
+  scans: number;
+  /** Work is queued or under way: what the page shows may still change. */
+  busy: boolean;
 };
 
 /** Content script → background. */

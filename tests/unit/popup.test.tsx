@@ -11,9 +11,13 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const page: PageState = {
   hostname: 'news.example.com',
+  url: 'https://news.example.com/a',
   enabled: true,
+  running: true,
   relevant: true,
   forced: false,
+  scans: 1,
+  busy: false,
   entities: [
     { id: 'amazon', name: 'Amazon', category: 'company', count: 1 },
     { id: 'uk-cma', name: 'UK Competition and Markets Authority', category: 'regulator', count: 2 },

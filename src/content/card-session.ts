@@ -1,0 +1,98 @@
+import type { EntityDetails } from '../knowledge/entity-view';
+import { toBackground } from '../lib/messages';
+import type { Matcher } from '../match';
+import { type CardHost, rangeReference } from './card-host';
+import { t } from './i18n';
+import type { Intent } from './intent';
+import type { Painter, Placed } from './paint';
+import { liveRange } from './ranges';
+
+/**
+ * Facts live in the background (the content script ships only the names): asked once per entity,
+ * and for the page's entities ahead of time, when the page is idle after a scan, so that a card
+ * opens complete.
+ */
+export function createDetailsCache() {
+  const cache = new Map<string, Promise<EntityDetails | null>>();
+  const known = new Map<string, EntityDetails | null>();
+  const load = (id: string): Promise<EntityDetails | null> => {
+    let p = cache.get(id);
+    if (!p) {
+      p = toBackground({ kind: 'entity-details', id }).catch(() => null);
+      cache.set(id, p);
+      void p.then((d) => known.set(id, d));
+    }
+    return p;
+  };
+  return {
+    load,
+    /** The details if they have arrived: `undefined` while they have not. */
+    ready: (id: string): EntityDetails | null | undefined => known.get(id),
+    /** Asks for every entity not asked for yet. */
+    prefetch(ids: Iterable<string>): void {
+      for (const id of ids) void load(id);
+    },
+  };
+}
+
+/** The details cache's interface. */
+export type DetailsCache = ReturnType<typeof createDetailsCache>;
+
+/** What one run of Backstory on a page gives the card: its mentions, its card host and hover intent. */
+export type CardRun = { card: CardHost; intent: Intent };
+
+/**
+ * The card of one mention at a time: opening it (by hover, keyboard or the popup), marking the
+ * mention active, closing it, and announcing keyboard steps.
+ */
+export function createCardSession(deps: {
+  painter: Painter;
+  details: DetailsCache;
+  matcher: () => Matcher;
+  /** The mentions the reader steps through, in page order. */
+  steppable: () => Placed[];
+  placed: () => Placed[];
+  run: () => CardRun | null;
+}) {
+  const { painter, details } = deps;
+
+  function open(at: number, pointerAt?: { x: number; y: number }) {
+    const p = deps.steppable()[at];
+    const entry = p && deps.matcher().entity(p.entityId);
+    const run = deps.run();
+    if (!p || !entry || !run) return;
+    const { card, intent } = run;
+    painter.setActive(p.range);
+    const onPage = new Set(deps.placed().map((m) => m.entityId));
+    const base = { id: p.entityId, name: entry.name, category: entry.category, onPage };
+    const reference = rangeReference(p.range);
+    card.show({ ...base, details: details.ready(p.entityId) }, reference, pointerAt);
+    if (details.ready(p.entityId) !== undefined) return;
+    // Only when the facts have not arrived yet (the reader was quicker than the idle prefetch).
+    void details.load(p.entityId).then((d) => {
+      if (intent.current() === at && deps.steppable()[at] === p) card.show({ ...base, details: d }, reference);
+    });
+  }
+
+  function close() {
+    painter.setActive(null);
+    deps.run()?.card.hide();
+  }
+
+  /** Keyboard and popup route: scroll a mention into view and open its card at once. */
+  function focus(at: number) {
+    const p = deps.steppable()[at];
+    const run = deps.run();
+    if (!p || !run) return;
+    const rect = liveRange(p.range).getBoundingClientRect();
+    if (rect.top < 40 || rect.bottom > window.innerHeight - 40) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+    run.intent.openNow(at);
+    const entry = deps.matcher().entity(p.entityId);
+    const n = deps.steppable().length;
+    run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
+  }
+
+  return { open, close, focus };
+}
