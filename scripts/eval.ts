@@ -3,7 +3,7 @@ import type { Category } from '../src/knowledge/schema';
 import { compileMatcher } from '../src/match';
 import { launchWithExtension } from './browser';
 import { CORPUS_DIR, compare, evaluateMatcher, key, loadCorpus, precision, recall, type Tally } from './corpus';
-import { readHighlights } from './inspect';
+import { readHighlights, waitForScan } from './inspect';
 import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
 
@@ -54,7 +54,7 @@ async function main() {
     for (const { file, label } of corpus) {
       const page = await eb.context.newPage();
       await page.goto(server.url(file));
-      await page.waitForTimeout(label.ai ? 600 : 900);
+      await waitForScan(eb.worker, page);
       const highlights = await readHighlights(page);
       await page.close();
       const predicted = Object.entries(highlights)

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /**
+ * How long helpers wait for Backstory by default: 15 s, or `BACKSTORY_WAIT_MS` (the mutation
+ * check runs the tests against a broken build, where every wait runs out: it sets a short one).
+ */
+export const WAIT_MS = Number(process.env.BACKSTORY_WAIT_MS ?? 15_000);
+
+/**
  * Runs in the page: highlights registered there, by name, as the text each range covers.
  * Shared by the Playwright (Chromium) and Puppeteer (Firefox) helpers.
  */
@@ -24,7 +30,7 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** Waits until Backstory has painted at least one `backstory-*` highlight. */
-export async function waitForHighlights(page: Page, timeout = 15_000): Promise<void> {
+export async function waitForHighlights(page: Page, timeout = WAIT_MS): Promise<void> {
   await page.waitForFunction(
     () =>
       [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights].some(
@@ -69,4 +75,68 @@ export function readCard(
     const b = card.getBoundingClientRect();
     return { text: card.textContent ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
   });
+}
+
+/** The extension's service worker, as far as the helpers below need it. */
+type WorkerLike = { evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> };
+
+/** The page state Backstory's content script reports for the tab showing `url` (top frame), or null. */
+export function pageState(worker: WorkerLike, url: string): Promise<PageStateLike | null> {
+  return worker.evaluate(async (u: string) => {
+    type Tab = { id?: number; url?: string };
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<Tab[]>;
+            sendMessage(id: number, m: object, o: object): Promise<unknown>;
+          };
+        };
+      }
+    ).chrome;
+    // Without the "tabs" permission tab URLs are hidden: ask every tab, and keep the one on that page.
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const state = (await chrome.tabs
+        .sendMessage(tab.id, { kind: 'get-state' }, { frameId: 0 })
+        .catch(() => null)) as {
+        url?: string;
+      } | null;
+      if (state?.url === u) return state as never;
+    }
+    return null;
+  }, url);
+}
+
+/** What tests read of a page state (see src/lib/messages.ts). */
+export type PageStateLike = {
+  enabled: boolean;
+  running: boolean;
+  relevant: boolean;
+  entities: { id: string; count: number }[];
+  total: number;
+  scans: number;
+  busy: boolean;
+};
+
+/**
+ * Waits until Backstory has settled on the page (at least `after + 1` scans finished and nothing
+ * queued) and returns its state: the signal a test awaits before saying that "nothing happened".
+ * Throws when the content script never answers, so a broken script fails the test.
+ */
+export async function waitForScan(
+  worker: WorkerLike,
+  page: Pick<Page, 'url'>,
+  { after = 0, timeout = WAIT_MS }: { after?: number; timeout?: number } = {},
+): Promise<PageStateLike> {
+  const deadline = Date.now() + timeout;
+  let last: PageStateLike | null = null;
+  while (Date.now() < deadline) {
+    last = await pageState(worker, page.url());
+    if (last && last.scans > after && !last.busy) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(
+    `Backstory did not settle on ${page.url()} within ${timeout} ms (last state: ${JSON.stringify(last)})`,
+  );
 }

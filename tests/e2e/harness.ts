@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 
-export { pointOfText, readCard, readHighlights, waitForHighlights } from '../../scripts/inspect';
+export { pageState, pointOfText, readCard, readHighlights, waitForHighlights } from '../../scripts/inspect';
 export { openPopup } from '../../scripts/popup';
 
 /**
@@ -40,7 +41,9 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
     '/huge.html': hugePage(200_000),
     '/long.html': hugePage(6_000),
   });
-  const eb: ExtensionBrowser = await launchWithExtension({ dist: 'dist', headless: true, ...options });
+  // BACKSTORY_DIST: another build (the mutation check's broken one).
+  const dist = process.env.BACKSTORY_DIST ?? 'dist';
+  const eb: ExtensionBrowser = await launchWithExtension({ dist, headless: true, ...options });
   return {
     server,
     eb,
@@ -49,6 +52,14 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
       await page.setViewportSize({ width: 1200, height: 860 });
       await page.goto(server.url(path, host));
       return page;
+    },
+    /**
+     * Waits until Backstory has settled on the page (`after`: the scans counted before a change,
+     * so that the change's own scan is awaited) and returns its state. Throws when the content
+     * script never answers: a test that asserts "nothing happened" after it proves Backstory ran.
+     */
+    settled(page: Page, options: { after?: number; timeout?: number } = {}) {
+      return waitForScan(eb.worker, page, options);
     },
     async stop() {
       await eb.close();

@@ -136,13 +136,15 @@ describe('on a page in Chromium with the built extension', () => {
       return h?.size === 1;
     });
     // A paragraph moved elsewhere is neither lost nor counted twice.
+    let before = (await suite.settled(page)).scans;
     await page.evaluate(() => {
       const p2 = document.querySelector('#p2') as Element;
       document.querySelector('main')?.append(p2);
     });
-    await page.waitForTimeout(300);
+    await suite.settled(page, { after: before });
     expect((await readHighlights(page))['backstory-regulator']).toEqual(['Competition and Markets Authority']);
     // Text typed into a block that holds another block rescans both once.
+    before = (await suite.settled(page)).scans;
     await page.evaluate(() => {
       const main = document.querySelector('main') as Element;
       main.insertBefore(document.createTextNode('OpenAI also watched. '), main.firstChild);
@@ -151,7 +153,7 @@ describe('on a page in Chromium with the built extension', () => {
       const h = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get('backstory-company');
       return [...(h ?? [])].some((r) => (r.startContainer as Text).data.startsWith('OpenAI'));
     });
-    await page.waitForTimeout(300);
+    await suite.settled(page, { after: before });
     expect((await readHighlights(page))['backstory-company']?.sort()).toEqual(['Amazon', 'OpenAI']);
     expect((await readHighlights(page))['backstory-regulator']).toEqual(['Competition and Markets Authority']);
     await page.close();
@@ -160,7 +162,7 @@ describe('on a page in Chromium with the built extension', () => {
   it('paints names inside open shadow roots and same-origin frames, and hovers them', async () => {
     const page = await suite.open('shadow-and-frames.html');
     await waitForHighlights(page);
-    await page.waitForTimeout(500);
+    await suite.settled(page);
     expect(await readHighlights(page)).toEqual({
       'backstory-company': ['Nvidia', 'Anthropic'],
       'backstory-chip': ['Trainium'],
@@ -206,7 +208,9 @@ describe('on a page in Chromium with the built extension', () => {
 
   it('highlights nothing on a page that is not AI news', async () => {
     const page = await suite.open('amazon-rainforest.html');
-    await page.waitForTimeout(1500);
+    // Backstory ran and settled on the page, and judged it not AI news.
+    const state = await suite.settled(page);
+    expect(state).toMatchObject({ running: true, relevant: false, total: 0 });
     expect(await paintedCount(page)).toBe(0);
     await page.keyboard.press('Alt+Shift+KeyN');
     expect(await page.evaluate(() => document.querySelector('backstory-ui'))).toBeNull();
@@ -307,7 +311,7 @@ describe('on a page in Chromium with the built extension', () => {
       }
       return painted > n;
     }, first.count);
-    await page.waitForTimeout(500);
+    await suite.settled(page);
     const all = await paintedCount(page);
     expect(all).toBeGreaterThan(first.count);
     const topPainted = await page.evaluate(() => {

@@ -85,7 +85,7 @@ describe('the toolbar popup', () => {
     await waitPainted(b, 'none');
     expect(await paintedCount(other)).toBeGreaterThan(0);
     await a.reload();
-    await a.waitForTimeout(1500);
+    expect(await suite.settled(a)).toMatchObject({ enabled: false, running: false });
     expect(await paintedCount(a)).toBe(0);
     await a.bringToFront();
     popup = await openPopup(suite.eb);
@@ -101,7 +101,7 @@ describe('the toolbar popup', () => {
 
   it('says when a page is not AI news, and highlights it anyway on request', async () => {
     const page = await suite.open('amazon-rainforest.html');
-    await page.waitForTimeout(1000);
+    expect(await suite.settled(page)).toMatchObject({ running: true, relevant: false });
     await page.bringToFront();
     const popup = await openPopup(suite.eb);
     expect(await popup.evaluate<string>("document.querySelector('.status').textContent")).toContain(
@@ -126,7 +126,7 @@ describe('the toolbar popup', () => {
     await suite.stop();
     suite = await startSuite({ userDataDir: profile });
     const again = await suite.open('four-names.html');
-    await again.waitForTimeout(1500);
+    expect(await suite.settled(again)).toMatchObject({ enabled: false, running: false });
     expect(await paintedCount(again)).toBe(0);
     const other = await suite.open('four-names.html', 'localhost');
     await waitForHighlights(other);
