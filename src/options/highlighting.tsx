@@ -75,7 +75,7 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
               checked={settings.categories[c] !== false}
               onChange={(e) => onChange({ categories: { [c]: e.currentTarget.checked } })}
             />
-            <span class={`dot ${c}`} aria-hidden="true" />
+            <span class="dot" data-category={c} aria-hidden="true" />
             {heading(c)}
           </label>
         ))}

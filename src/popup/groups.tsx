@@ -50,7 +50,7 @@ export function Groups(props: { entities: EntityCount[]; lookup: Lookup; onShow:
     <>
       {groupEntities(props.entities).map(({ category, rows }) => (
         <section key={category} class="group" aria-label={heading(category)}>
-          <h2 class={`heading ${category}`}>
+          <h2 class="heading" data-category={category}>
             {heading(category)} <span class="n">{rows.length}</span>
           </h2>
           <ul>
