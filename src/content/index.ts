@@ -8,7 +8,6 @@ import { DEFAULTS, getSettings, isSiteEnabled, onSettingsChange, onSiteSwitch, t
 import { compileMatcher, extendTable } from '../match';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
-import { applyHighlightStyle } from './style';
 
 /** Names of the bundled file plus any packs the reader imported. */
 function knowledge(packs: readonly Entity[]) {
@@ -38,7 +37,6 @@ async function main() {
   await yieldToMain();
   const controller = createController(hostname, names, settings);
   controller.setSiteEnabled(siteOn);
-  applyHighlightStyle(settings.style);
   const sync = () => controller.setRunning(controller.siteEnabled() && !settings.paused);
 
   onSiteSwitch(hostname, forever, (on) => {
@@ -47,7 +45,6 @@ async function main() {
   });
   onSettingsChange(forever, (next) => {
     settings = next;
-    applyHighlightStyle(next.style);
     controller.setSettings(next);
     sync();
   });

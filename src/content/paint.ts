@@ -1,4 +1,4 @@
-import type { Category } from '../knowledge/schema';
+import type { Category } from '../knowledge/categories';
 
 /** A mention placed in the page: what it names, its block element, and its range (made on first use). */
 export type Placed = {
@@ -6,10 +6,14 @@ export type Placed = {
   readonly category: Category;
   readonly element: Element;
   readonly range: StaticRange;
+  /** The name as the page wrote it, when the card should say why it leads to this entity. */
+  readonly alias?: string;
+  /** A generation of a versioned family the knowledge has no entity for ("Gaudi 4"). */
+  readonly generation?: string;
 };
 
-/** Highlight names, read back by tests and tools: `backstory-<category>` and `backstory-active`. */
-export const highlightName = (category: Category | 'active') => `backstory-${category}`;
+/** Highlight names, read back by tests and tools: `backstory-<category>`, `backstory-quiet` and `backstory-active`. */
+export const highlightName = (category: Category | 'active' | 'quiet') => `backstory-${category}`;
 
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -30,10 +34,27 @@ export function createPainter() {
     }
     return h;
   };
+  /**
+   * Registers again the highlights a page removed or replaced (`CSS.highlights.clear()` from its
+   * own scripts): the ranges are still ours. Answers how many had to be put back.
+   */
+  const heal = (): number => {
+    if (!supported()) return 0;
+    let healed = 0;
+    for (const [name, h] of own) {
+      if (CSS.highlights.get(name) !== h) {
+        CSS.highlights.set(name, h);
+        healed++;
+      }
+    }
+    return healed;
+  };
   return {
+    heal,
     /** Paints these mentions (adding to what is painted). */
     add(placed: readonly Placed[]): void {
       if (!supported()) return;
+      heal();
       for (const p of placed) get(highlightName(p.category)).add(p.range);
     },
     /** Unpaints these mentions; ranges not painted are ignored. */

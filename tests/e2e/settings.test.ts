@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHighlights, startSuite, waitForCard, waitForHighlights } from './harness';
+import { cardText, readHighlights, startSuite, waitForCard, waitForHighlights } from './harness';
 
 let suite: Awaited<ReturnType<typeof startSuite>>;
 beforeAll(async () => {
@@ -63,10 +63,13 @@ describe('settings apply live to open pages', () => {
     await page.waitForFunction(
       () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-chip')?.size === 5,
     );
-    const background = await page.evaluate(() =>
-      document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' ')).join(' '),
-    );
-    expect(background).toContain('background-color: transparent !important');
+    // What the reader sees of a company name: a dotted underline, no tint.
+    const look = () =>
+      page.evaluate(() => {
+        const s = getComputedStyle(document.querySelector('p') as Element, '::highlight(backstory-company)');
+        return { tint: s.backgroundColor, line: s.textDecorationStyle };
+      });
+    await expect.poll(look).toEqual({ tint: 'rgba(0, 0, 0, 0)', line: 'dotted' });
     // Adopting a stylesheet adds no element to the page.
     expect(await page.evaluate(() => document.querySelectorAll('style, link').length)).toBe(1);
 
@@ -76,7 +79,9 @@ describe('settings apply live to open pages', () => {
         (k) => !k.startsWith('backstory-'),
       ),
     );
+    // Paused: none of Backstory's styles apply to the page any more.
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    expect(await look()).toEqual({ tint: 'rgba(0, 0, 0, 0)', line: 'solid' });
     await setSettings({ paused: false });
     await waitForHighlights(page);
     await page.close();
@@ -96,9 +101,7 @@ describe('settings apply live to open pages', () => {
     });
     await page.mouse.move(box.x, box.y);
     await page.waitForTimeout(700);
-    expect(
-      await page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card') ?? null),
-    ).toBeNull();
+    expect(await cardText(page)).toBeNull();
     await waitForCard(page, 'anthropic');
     await setSettings({ hoverDelay: 300 });
     await page.close();

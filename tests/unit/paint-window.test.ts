@@ -18,6 +18,7 @@ function fakePainter() {
       for (const p of list) painted.delete(p);
     },
     setActive: () => undefined,
+    heal: () => 0,
     reset: () => painted.clear(),
     clear: () => painted.clear(),
   };
