@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 /**
  * How long helpers wait for Backstory by default: 15 s, or `BACKSTORY_WAIT_MS` (the mutation
@@ -65,17 +65,106 @@ export function pointOfText(page: Page, text: string, nth = 0): Promise<{ x: num
   return page.evaluate(pointOfTextInPage, [text, nth] as const);
 }
 
-/** The card's text and box, or null when no card is shown. */
-export function readCard(
-  page: Page,
-): Promise<{ text: string; box: { x: number; y: number; width: number; height: number } } | null> {
-  return page.evaluate(() => {
-    const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card');
+type CDPNode = { nodeName: string; backendNodeId: number; children?: CDPNode[]; shadowRoots?: CDPNode[] };
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+const cdpOf = (page: Page): Promise<CDPSession> => {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
+  return s;
+};
+
+/**
+ * Runs `fn` on Backstory's shadow root (its card and live region), which is closed: the page's
+ * scripts cannot reach it, so tests go through DevTools (CDP `DOM.describeNode` with `pierce`),
+ * as a person inspecting the page would. Answers null when Backstory has no UI on the page.
+ */
+export async function inShadow<R>(page: Page, fn: (root: ShadowRoot) => R): Promise<R | null> {
+  const cdp = await cdpOf(page);
+  const found = await cdp.send('Runtime.evaluate', {
+    expression: `[...document.documentElement.children].find((e) => e.localName.startsWith('backstory-')) ?? null`,
+  });
+  const hostId = found.result.objectId;
+  if (!hostId) return null;
+  const { node } = (await cdp.send('DOM.describeNode', { objectId: hostId, depth: 1, pierce: true })) as {
+    node: CDPNode;
+  };
+  const root = node.shadowRoots?.[0];
+  await cdp.send('Runtime.releaseObject', { objectId: hostId });
+  if (!root) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+  if (!object.objectId) return null;
+  const result = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: `function () { return (${fn.toString()})(this); }`,
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  if (result.exceptionDetails) throw new Error(`inShadow: ${result.exceptionDetails.text}`);
+  return (result.result.value ?? null) as R | null;
+}
+
+/** The box of an element, as tests compare boxes. */
+export type Box = { x: number; y: number; width: number; height: number };
+
+/** The card's entity id, text and box, or null when no card is shown. */
+export function readCard(page: Page): Promise<{ entity: string | null; text: string; box: Box } | null> {
+  return inShadow(page, (root) => {
+    const card = root.querySelector('.card');
     if (!card) return null;
     const b = card.getBoundingClientRect();
-    return { text: card.textContent ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+    return {
+      entity: card.getAttribute('data-entity'),
+      text: card.textContent ?? '',
+      box: { x: b.x, y: b.y, width: b.width, height: b.height },
+    };
   });
 }
+
+/** Polls `read` until `done` holds for its answer (or the time runs out), and returns the answer. */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeout = WAIT_MS,
+  what = 'a condition',
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last = await read();
+  while (!done(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  return last;
+}
+
+/** Waits until the card shows this entity with its facts. */
+export const waitForCard = (page: Page, entityId: string, timeout = 5000) =>
+  until(
+    () =>
+      inShadow(page, (root) => {
+        const card = root.querySelector('.card');
+        return card
+          ? { entity: card.getAttribute('data-entity'), facts: card.querySelectorAll('.facts li').length }
+          : null;
+      }),
+    (c) => c?.entity === entityId && c.facts > 0,
+    timeout,
+    `the card of ${entityId}`,
+  );
+
+/** Waits until no card is shown. */
+export const waitForNoCard = (page: Page, timeout = 5000) =>
+  until(
+    () => inShadow(page, (root) => root.querySelector('.card') !== null),
+    (open) => !open,
+    timeout,
+    'the card to close',
+  );
 
 /** The extension's service worker, as far as the helpers below need it. */
 type WorkerLike = { evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> };

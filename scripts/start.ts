@@ -3,10 +3,9 @@
 // screenshots of the card and the popup under artifacts/, and exits.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { CATEGORIES } from '../src/knowledge/schema';
+import { CATEGORIES } from '../src/knowledge/categories';
 import { launchWithExtension } from './browser';
-import { pointOfText, readCard, readHighlights, waitForHighlights } from './inspect';
+import { pointOfText, readCard, readHighlights, waitForCard, waitForHighlights, waitForScan } from './inspect';
 import { openPopup } from './popup';
 import { serveFolder } from './serve';
 
@@ -22,7 +21,7 @@ try {
   const url = server.url('demo-article.html');
   await page.goto(url);
   await waitForHighlights(page);
-  await sleep(300);
+  await waitForScan(eb.worker, page);
   const highlights = await readHighlights(page);
   console.log(`\nBackstory on ${url}\n`);
   let total = 0;
@@ -39,11 +38,7 @@ try {
 
   const point = await pointOfText(page, 'Anthropic', 1);
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(
-    () => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.facts'),
-    undefined,
-    { timeout: 5000 },
-  );
+  await waitForCard(page, 'anthropic');
   const card = await readCard(page);
   console.log(`Card on hover over "Anthropic":\n  ${card?.text.slice(0, 240)}…\n`);
   await page.screenshot({ path: `${out}/demo-card.png` });

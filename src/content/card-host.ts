@@ -4,36 +4,64 @@ import { Card, type CardProps } from './card';
 import { CARD_CSS } from './card-style';
 import { liveRange } from './ranges';
 
-/** Tag of the one element Backstory adds to a page (appended to <html>, not <body>). */
-export const HOST_TAG = 'backstory-ui';
+/** Tags of Backstory's host elements start with this; the rest is random, per page. */
+export const HOST_PREFIX = 'backstory-';
+
+/**
+ * A fresh, unpredictable custom-element name: a page cannot define it first (a page that
+ * defines `backstory-ui` would otherwise run its own constructor in our host), and cannot
+ * style or find the host by a name it knows in advance.
+ */
+function hostTag(): string {
+  for (;;) {
+    const tag = `${HOST_PREFIX}${Math.random().toString(36).slice(2, 10)}`;
+    // Content scripts have no `customElements` in Chromium (it is null in isolated worlds).
+    if (!globalThis.customElements?.get(tag) && document.getElementsByTagName(tag).length === 0) return tag;
+  }
+}
 
 /** A virtual reference for floating-ui built from a range's client rects (right line when it wraps). */
 export function rangeReference(range: StaticRange): VirtualElement {
-  const live = () => liveRange(range);
   const parent = range.startContainer.parentElement;
   return {
-    getBoundingClientRect: () => live().getBoundingClientRect(),
-    getClientRects: () => live().getClientRects(),
+    getBoundingClientRect: () => liveRange(range).getBoundingClientRect(),
+    getClientRects: () => liveRange(range).getClientRects(),
     ...(parent ? { contextElement: parent } : {}),
   };
 }
 
+/** Below this width the card is a sheet at the bottom of the screen (phones). */
+export const SHEET_BELOW = 600;
+
+/** Everything the card can be given but its position and its close handler. */
+export type CardContent = Omit<CardProps, 'sheet' | 'onClose'>;
+
+const FOCUSABLE = 'a[href], button:not([disabled])';
+
 /**
- * Our UI: one host element with an open shadow root, created on first use.
- * Holds the card (Preact) and a polite live region for keyboard users.
+ * Our UI: one host element with a closed shadow root, created on first use and made again if the
+ * page removes it. Nothing inside is reachable from the page's scripts. Holds the card (Preact)
+ * and a polite live region for keyboard users. The card is a non-modal dialog: the keyboard can
+ * enter it (`focusCard`), Tab cycles its controls, Escape or leaving it closes it.
  */
-export function createCardHost(signal: AbortSignal) {
+export function createCardHost(signal: AbortSignal, onClose: () => void) {
   let host: HTMLElement | null = null;
+  let shadow: ShadowRoot | null = null;
   let cardRoot: HTMLElement | null = null;
   let live: HTMLElement | null = null;
   let stopUpdates: (() => void) | null = null;
+  let open = false;
+  /** Where focus was before the keyboard moved into the card: it goes back there. */
+  let returnFocus: HTMLElement | null = null;
   let pointerX = 0;
   let pointerY = 0;
 
+  const card = (): HTMLElement | null => (cardRoot?.firstElementChild as HTMLElement | null) ?? null;
+
   const ensure = () => {
-    if (host?.isConnected && cardRoot && live) return { cardRoot, live };
-    host = document.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    if (host?.isConnected && shadow && cardRoot && live) return { cardRoot, live, shadow };
+    host = document.createElement(hostTag());
+    shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
     cardRoot = document.createElement('div');
@@ -41,14 +69,47 @@ export function createCardHost(signal: AbortSignal) {
     live.className = 'sr';
     live.setAttribute('aria-live', 'polite');
     shadow.append(style, cardRoot, live);
+    // Keyboard inside the card: Tab cycles its controls, Escape closes it (focus goes back).
+    shadow.addEventListener('keydown', (e) => {
+      const event = e as KeyboardEvent;
+      if (!event.isTrusted) return;
+      if (event.key === 'Tab') cycle(event);
+    });
+    // A card entered by the keyboard closes when focus leaves it.
+    shadow.addEventListener('focusout', (e) => {
+      const next = (e as FocusEvent).relatedTarget as Node | null;
+      if (returnFocus !== null && open && !(next && shadow?.contains(next))) {
+        returnFocus = null;
+        onClose();
+      }
+    });
     document.documentElement.append(host);
-    return { cardRoot, live };
+    return { cardRoot, live, shadow };
+  };
+
+  const cycle = (e: KeyboardEvent) => {
+    const c = card();
+    if (!c || !shadow) return;
+    const items = [...c.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (items.length === 0) return;
+    const at = items.indexOf(shadow.activeElement as HTMLElement);
+    const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at === items.length - 1 ? 0 : at + 1;
+    e.preventDefault();
+    items[next]?.focus();
   };
 
   const hide = () => {
     stopUpdates?.();
     stopUpdates = null;
+    const hadFocus = returnFocus !== null || (shadow?.activeElement ?? null) !== null;
+    open = false;
     if (cardRoot) render(null, cardRoot);
+    if (hadFocus) {
+      const back = returnFocus;
+      returnFocus = null;
+      if (back?.isConnected) back.focus({ preventScroll: true });
+      else (document.activeElement as HTMLElement | null)?.blur?.();
+    }
   };
 
   signal.addEventListener(
@@ -61,43 +122,75 @@ export function createCardHost(signal: AbortSignal) {
     { once: true },
   );
 
+  /** Places a floating card next to the reference; autoUpdate only while open (it listens to scroll and resize). */
+  const float = (el: HTMLElement, reference: VirtualElement, at: boolean) => {
+    const update = () =>
+      computePosition(reference, el, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(at ? { x: pointerX, y: pointerY } : {}),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Where neither side has room for the whole card, it fits the larger side and scrolls.
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    stopUpdates = autoUpdate(reference, el, update, { animationFrame: false });
+  };
+
+  /**
+   * A sheet covers the lower half of the screen at most: a mention that would sit under it is
+   * scrolled into the upper part first, so the card never covers the name it is about.
+   */
+  const keepAbove = (reference: VirtualElement, el: HTMLElement) => {
+    const name = reference.getBoundingClientRect();
+    const top = window.innerHeight - el.getBoundingClientRect().height;
+    if (name.bottom > top - 8) window.scrollBy({ top: name.bottom - top + 24, behavior: 'instant' });
+  };
+
   return {
     /** Shows (or updates) the card next to the reference; `at` is the pointer, for wrapped mentions. */
-    show(props: CardProps, reference: VirtualElement, at?: { x: number; y: number }): void {
+    show(content: CardContent, reference: VirtualElement, at?: { x: number; y: number }): void {
       const { cardRoot: root } = ensure();
       if (at) {
         pointerX = at.x;
         pointerY = at.y;
       }
-      render(h(Card, props), root);
-      const card = root.firstElementChild as HTMLElement | null;
-      if (!card) return;
+      const sheet = window.innerWidth < SHEET_BELOW;
+      render(h(Card, { ...content, sheet, onClose }), root);
+      const el = card();
+      if (!el) return;
+      open = true;
       stopUpdates?.();
-      const update = () =>
-        computePosition(reference, card, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          middleware: [
-            inline(at ? { x: pointerX, y: pointerY } : {}),
-            offset(6),
-            flip({ padding: 8 }),
-            shift({ padding: 8 }),
-            // Where neither side has room for the whole card, it fits the larger side and scrolls.
-            size({
-              padding: 8,
-              apply({ availableHeight, elements }) {
-                elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
-              },
-            }),
-          ],
-        }).then(({ x, y }) => {
-          card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        });
-      // autoUpdate only while open: it listens to scroll and resize.
-      stopUpdates = autoUpdate(reference, card, update, { animationFrame: false });
+      stopUpdates = null;
+      if (sheet) {
+        el.style.transform = '';
+        el.style.maxHeight = '';
+        keepAbove(reference, el);
+      } else float(el, reference, at !== undefined || pointerX !== 0);
     },
     hide,
-    isOpen: () => stopUpdates !== null,
+    isOpen: () => open,
+    /** Moves keyboard focus into the open card (its first link or button); false if no card is open. */
+    focusCard(): boolean {
+      const el = card();
+      if (!open || !el) return false;
+      const active = document.activeElement as HTMLElement | null;
+      returnFocus = active && active !== host ? active : document.body;
+      (el.querySelector<HTMLElement>('.facts a, .foot a') ?? el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
+      return true;
+    },
+    /** True while focus is inside the card. */
+    hasFocus: () => (shadow?.activeElement ?? null) !== null,
     /** Says something to screen readers (keyboard use). */
     announce(text: string): void {
       const { live: region } = ensure();

@@ -4,6 +4,7 @@ import type { Matcher } from '../match';
 import { type CardHost, rangeReference } from './card-host';
 import { t } from './i18n';
 import type { Intent } from './intent';
+import { schemeAt } from './page-scheme';
 import type { Painter, Placed } from './paint';
 import { liveRange } from './ranges';
 
@@ -41,6 +42,9 @@ export type DetailsCache = ReturnType<typeof createDetailsCache>;
 /** What one run of Backstory on a page gives the card: its mentions, its card host and hover intent. */
 export type CardRun = { card: CardHost; intent: Intent };
 
+/** What the card needs to know of the page: when the article was published, if the page says. */
+export type PageFacts = { articleDate?: string };
+
 /**
  * The card of one mention at a time: opening it (by hover, keyboard or the popup), marking the
  * mention active, closing it, and announcing keyboard steps.
@@ -53,6 +57,7 @@ export function createCardSession(deps: {
   steppable: () => Placed[];
   placed: () => Placed[];
   run: () => CardRun | null;
+  page: () => PageFacts;
 }) {
   const { painter, details } = deps;
 
@@ -63,14 +68,30 @@ export function createCardSession(deps: {
     if (!p || !entry || !run) return;
     const { card, intent } = run;
     painter.setActive(p.range);
-    const onPage = new Set(deps.placed().map((m) => m.entityId));
-    const base = { id: p.entityId, name: entry.name, category: entry.category, onPage };
-    const reference = rangeReference(p.range);
-    card.show({ ...base, details: details.ready(p.entityId) }, reference, pointerAt);
-    if (details.ready(p.entityId) !== undefined) return;
-    // Only when the facts have not arrived yet (the reader was quicker than the idle prefetch).
+    const show = (d: EntityDetails | null) => {
+      const onPage = new Set(deps.placed().map((m) => m.entityId));
+      const { articleDate } = deps.page();
+      card.show(
+        {
+          id: p.entityId,
+          name: entry.name,
+          category: entry.category,
+          details: d,
+          onPage,
+          scheme: schemeAt(p.element),
+          ...(p.alias ? { alias: p.alias } : {}),
+          ...(p.generation ? { generation: p.generation } : {}),
+          ...(articleDate ? { articleDate } : {}),
+        },
+        rangeReference(p.range),
+        pointerAt,
+      );
+    };
+    const ready = details.ready(p.entityId);
+    if (ready !== undefined) return show(ready);
+    // The reader was quicker than the idle prefetch: the card opens, complete, when its facts arrive.
     void details.load(p.entityId).then((d) => {
-      if (intent.current() === at && deps.steppable()[at] === p) card.show({ ...base, details: d }, reference);
+      if (intent.current() === at && deps.steppable()[at] === p) show(d);
     });
   }
 

@@ -1,20 +1,37 @@
 import { CATEGORY_MESSAGES, type Category } from '../knowledge/categories';
-import type { EntityDetails } from '../knowledge/entity-view';
+import type { EntityDetails, FactView } from '../knowledge/entity-view';
 import { monthYear } from '../knowledge/relations';
+import type { Scheme } from '../lib/theme';
 import { t } from './i18n';
 
-/** What the card needs at once (from the name index) and later (facts from the background). */
+/** What the card shows: the entity (from the name index) and its facts (from the background). */
 export type CardProps = {
   id: string;
   name: string;
   category: Category;
-  details: EntityDetails | null | undefined;
-  /** Entities the page also names: only their relations are shown. */
+  details: EntityDetails | null;
+  /** Entities the page also names: only their ties are shown. */
   onPage: ReadonlySet<string>;
+  /** The page's own colours where the mention is. */
+  scheme: Scheme;
+  /** The name as the page wrote it, when it is not the entity's own ("Facebook" on Meta's card). */
+  alias?: string;
+  /** A generation of this family the page names and the knowledge has no card for ("Gaudi 4"). */
+  generation?: string;
+  /** When the article was published (ISO date), if the page says: facts are split around it. */
+  articleDate?: string;
+  /** A narrow screen: the card is a sheet at the bottom of the viewport. */
+  sheet: boolean;
+  onClose: () => void;
 };
 
 /** "2024-11-22" → "Nov 2024". */
 export const formatAsOf = monthYear;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "2024-03-27" → "27 Mar 2024" (the article's own date is known to the day). */
+export const dayMonthYear = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 
 const host = (url: string) => {
   try {
@@ -24,56 +41,141 @@ const host = (url: string) => {
   }
 };
 
+/** Only https links are rendered: anything else in stored knowledge is shown as text, never followed. */
+export const safeHref = (url: string | undefined): string | undefined =>
+  url && /^https:\/\/[^\s]+$/.test(url) ? url : undefined;
+
 /** Ties between this entity and others the page names: one per other entity, at most two. */
 export function relationLines(details: EntityDetails, onPage: ReadonlySet<string>): string[] {
   const lines = new Map<string, string>();
-  for (const t of details.ties) if (onPage.has(t.other) && !lines.has(t.other)) lines.set(t.other, t.text);
+  for (const tie of details.ties) if (onPage.has(tie.other) && !lines.has(tie.other)) lines.set(tie.other, tie.text);
   return [...lines.values()].slice(0, 2);
 }
+
+const byDate = <F extends { asOf: string }>(a: F, b: F) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0);
 
 /** Up to three facts: the first (what the entity is, as the file leads with it), then the newest. */
 export function keyFacts<F extends { asOf: string }>(facts: readonly F[]): F[] {
   const [first, ...rest] = facts;
   if (!first) return [];
-  const newest = [...rest].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0)).slice(0, 2);
+  const newest = [...rest].sort(byDate).reverse().slice(0, 2);
   return [first, ...newest];
 }
 
-/** The background card: name, category, summary, up to three dated facts with sources. */
-export function Card({ id, name, category, details, onPage }: CardProps) {
-  const facts = details ? keyFacts(details.facts) : [];
-  // ISO dates compare as strings.
+/**
+ * The facts around an article's date: what the entity is and the latest before it (up to three),
+ * then what happened since, oldest first (the four newest at most). Facts of other entities that
+ * involve this one count too ("Amazon invested another $4 billion" on Anthropic's card).
+ */
+export function aroundDate(details: EntityDetails, date: string): { before: FactView[]; since: FactView[] } {
+  const own = details.facts;
+  const seen = new Set(own.map((f) => f.text));
+  const all = [...own, ...details.involvedIn.filter((f) => !seen.has(f.text))];
+  const before = all.filter((f) => f.asOf <= date);
+  const since = all.filter((f) => f.asOf > date).sort(byDate);
+  const first = own[0] && own[0].asOf <= date ? own[0] : undefined;
+  const latest = before
+    .filter((f) => f !== first)
+    .sort(byDate)
+    .slice(-(first ? 2 : 3));
+  return { before: first ? [first, ...latest] : latest, since: since.slice(-4) };
+}
+
+function Fact({ fact }: { fact: FactView }) {
+  const href = safeHref(fact.source);
+  return (
+    <li>
+      <span class="date">{formatAsOf(fact.asOf)}</span> {fact.text}{' '}
+      <span class="when">
+        (
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {host(href)}
+          </a>
+        ) : (
+          host(fact.source)
+        )}
+        )
+      </span>
+    </li>
+  );
+}
+
+/**
+ * The card: a small non-modal dialog (it holds links, so it is not a tooltip) with the name,
+ * category, why the page's name leads here, the summary, dated facts with sources (split around
+ * the article's date when the page gives one) and the ties to other names on the page.
+ */
+export function Card(props: CardProps) {
+  const { id, name, category, details, onPage, articleDate } = props;
+  const split = details && articleDate ? aroundDate(details, articleDate) : null;
+  const facts = details && !split ? keyFacts(details.facts) : [];
   const newest =
-    facts
+    [...facts, ...(split?.before ?? []), ...(split?.since ?? [])]
       .map((f) => f.asOf)
       .sort()
       .at(-1) ?? '';
   const relations = details ? relationLines(details, onPage) : [];
+  const note = props.alias && details?.notes[props.alias];
+  const more = safeHref(details?.url);
   return (
-    <div class="card" role="tooltip" id="backstory-card" data-entity={id} lang="en">
+    <div
+      class={`card ${props.scheme}${props.sheet ? ' sheet' : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('cardDialog', name)}
+      data-entity={id}
+      lang="en"
+      tabIndex={-1}
+    >
       <div class="head">
         <h2 class="name">{name}</h2>
         <span class={`badge ${category}`}>{t(CATEGORY_MESSAGES[category].one)}</span>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={props.onClose}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.8" fill="none" />
+          </svg>
+        </button>
       </div>
-      {details === undefined && <p class="loading">{t('cardLoading')}</p>}
-      {details === null && <p class="loading">{t('cardNoDetails')}</p>}
+      {note && <p class="note">{t('cardAliasNote', props.alias as string, note)}</p>}
+      {props.generation && <p class="note">{t('cardGeneration', props.generation, name)}</p>}
+      {details?.family && <p class="family">{t('cardFamily', details.family.name)}</p>}
+      {details === null && <p class="muted">{t('cardNoDetails')}</p>}
       {details && (
         <>
           <p class="summary">{details.summary}</p>
-          <ul class="facts">
-            {facts.map((f) => (
-              <li key={f.text}>
-                {f.text}{' '}
-                <span class="when">
-                  ({formatAsOf(f.asOf)},{' '}
-                  <a href={f.source} target="_blank" rel="noopener noreferrer">
-                    {host(f.source)}
-                  </a>
-                  )
-                </span>
-              </li>
-            ))}
-          </ul>
+          {split ? (
+            <>
+              {split.before.length > 0 && (
+                <section aria-label={t('cardBeforeArticle')}>
+                  <h3 class="part">{t('cardBeforeArticle')}</h3>
+                  <ul class="facts">
+                    {split.before.map((f) => (
+                      <Fact key={f.text} fact={f} />
+                    ))}
+                  </ul>
+                </section>
+              )}
+              <section aria-label={t('cardSinceArticle', dayMonthYear(articleDate as string))} class="since">
+                <h3 class="part">{t('cardSinceArticle', dayMonthYear(articleDate as string))}</h3>
+                {split.since.length > 0 ? (
+                  <ul class="facts">
+                    {split.since.map((f) => (
+                      <Fact key={f.text} fact={f} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p class="muted">{t('cardNothingSince')}</p>
+                )}
+              </section>
+            </>
+          ) : (
+            <ul class="facts">
+              {facts.map((f) => (
+                <Fact key={f.text} fact={f} />
+              ))}
+            </ul>
+          )}
           {relations.length > 0 && (
             <ul class="relations" aria-label={t('connectionsOnPage')}>
               {relations.map((line) => (
@@ -82,9 +184,9 @@ export function Card({ id, name, category, details, onPage }: CardProps) {
             </ul>
           )}
           <div class="foot">
-            <span>{t('cardAsOf', formatAsOf(newest))}</span>
-            {details.url && (
-              <a href={details.url} target="_blank" rel="noopener noreferrer">
+            <span>{newest ? t('cardAsOf', formatAsOf(newest)) : ''}</span>
+            {more && (
+              <a href={more} target="_blank" rel="noopener noreferrer">
                 {t('cardMoreAbout', name)}
               </a>
             )}

@@ -3,12 +3,15 @@ import { createSerial } from '../lib/serial';
 import type { Settings } from '../lib/settings';
 import type { Matcher } from '../match';
 import { type CardHost, createCardHost } from './card-host';
-import { createCardSession, createDetailsCache } from './card-session';
-import { caretAt, rangeContains, watchPointer } from './hover';
+import { createCardSession, createDetailsCache, type PageFacts } from './card-session';
+import { healPaint } from './heal';
+import { createHighlightStyle } from './highlight-style';
+import { caretAt, rangeContains, watchPointer, watchTaps } from './hover';
 import { createIntent, type Intent } from './intent';
 import { installKeys } from './keys';
 import { type Change, mergeChanges, observePage } from './observe';
 import { createPageIndex, type Diff, type PageIndex } from './page-index';
+import { schemeAt } from './page-scheme';
 import { createPainter } from './paint';
 import { createPaintWindow, firstPerEntity } from './paint-window';
 import { createReporter } from './report';
@@ -30,6 +33,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   let scans = 0;
   let queued = 0;
   const painter = createPainter();
+  const highlightStyle = createHighlightStyle();
   const details = createDetailsCache();
   /** The current run: its lifetime, index, paint window, card and hover intent. */
   let run: {
@@ -46,6 +50,8 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   const placed = () => run?.index.placed() ?? [];
   /** Mentions the keyboard steps through: what is painted. */
   const steppable = () => (settings.mentions === 'first' ? firstPerEntity(placed()) : placed());
+  /** What the page says of itself: when the article was published (set by the date finder). */
+  let pageFacts: PageFacts = {};
   const session = createCardSession({
     painter,
     details,
@@ -53,7 +59,15 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     steppable,
     placed,
     run: () => run,
+    page: () => pageFacts,
   });
+
+  /** The mention under a point, as an index into what the reader steps through; -1 for none. */
+  const mentionAt = (index: PageIndex, x: number, y: number): number => {
+    const caret = caretAt(x, y);
+    const p = caret ? index.at(caret.node, caret.offset) : undefined;
+    return p && rangeContains(p.range, x, y) ? steppable().indexOf(p) : -1;
+  };
 
   function state(): PageState {
     const counts = run?.index.counts() ?? [];
@@ -128,10 +142,20 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     });
   }
 
+  /** Attaches the highlight styles for the reader's style and the page's own colours; true if they were missing. */
+  const ensureStyle = () => {
+    const missing = !highlightStyle.attached();
+    highlightStyle.attach(settings.style, schemeAt(document.body ?? document.documentElement));
+    return missing;
+  };
+
   function start() {
     const abort = new AbortController();
     const { signal } = abort;
-    const card = createCardHost(signal);
+    ensureStyle();
+    healPaint(painter, { ensure: ensureStyle }, signal);
+    // The card's close button, and focus leaving a card the keyboard entered.
+    const card = createCardHost(signal, () => run?.intent.dismiss());
     // Shadow roots the scan finds are watched for changes too (the observer is made below).
     let watchShadow: (root: ShadowRoot) => void = () => undefined;
     const index = createPageIndex(knowledge.matcher, (root) => watchShadow(root));
@@ -152,14 +176,23 @@ export function createController(hostname: string, initial: Knowledge, initialSe
         pointer = point;
         intent.pointerInCard(overUi);
         if (overUi || placed().length === 0) return;
-        const caret = caretAt(point.x, point.y);
-        const p = caret ? index.at(caret.node, caret.offset) : undefined;
-        intent.pointerOn(p && rangeContains(p.range, point.x, point.y) ? steppable().indexOf(p) : -1);
+        intent.pointerOn(mentionAt(index, point.x, point.y));
       },
       (e) => card.owns(e),
     );
+    watchTaps(signal, {
+      mentionAt: (x, y) => (placed().length === 0 ? -1 : mentionAt(index, x, y)),
+      open: () => intent.current(),
+      show: (i, point) => {
+        pointer = point;
+        intent.openNow(i);
+      },
+      close: () => intent.dismiss(),
+      ownsEvent: (e) => card.owns(e),
+    });
     installKeys(signal, {
       step: (d) => api.step(d),
+      enterCard: () => card.focusCard(),
       escape: () => intent.dismiss(),
       hasMentions: () => steppable().length > 0,
     });
@@ -177,6 +210,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     run?.abort.abort();
     run = null;
     painter.clear();
+    highlightStyle.detach();
   }
 
   /** Re-runs decisions after a settings change, then applies the result. */
@@ -204,11 +238,16 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       settings = next;
       const r = run;
       if (!r) return;
+      if (next.style !== before.style) ensureStyle();
       if (next.mentions !== before.mentions) r.window.setFirstOnly(next.mentions === 'first');
       if (JSON.stringify(next.categories) !== JSON.stringify(before.categories)) {
         r.index.setCategories(next.categories);
         void enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal)));
       }
+    },
+    /** What the page says of itself (the article's date); the card reads it when it opens. */
+    setPageFacts(facts: PageFacts) {
+      pageFacts = facts;
     },
     /** New knowledge packs: a new matcher, and a fresh scan if running. */
     setKnowledge(next: Knowledge) {

@@ -35,7 +35,8 @@ export function rangeContains(range: StaticRange, x: number, y: number): boolean
 
 /**
  * One passive pointermove listener, throttled to animation frames. Reports the point and
- * whether it is over our own UI; the caller hit-tests against its index.
+ * whether it is over our own UI; the caller hit-tests against its index. Only the reader's own
+ * pointer counts (`isTrusted`): a page cannot open cards by dispatching events.
  */
 export function watchPointer(
   signal: AbortSignal,
@@ -53,7 +54,7 @@ export function watchPointer(
   window.addEventListener(
     'pointermove',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       // composedPath() is only filled while the event is dispatched: read it now.
       last = { x: e.clientX, y: e.clientY, own: ownsEvent(e) };
       if (!frame) frame = requestAnimationFrame(flush);
@@ -61,4 +62,52 @@ export function watchPointer(
     { passive: true, signal },
   );
   signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
+}
+
+/** What a tap on the page asks of Backstory. */
+export type TapActions = {
+  /** The mention under a point, as the index the card session knows it by; -1 for none. */
+  mentionAt(x: number, y: number): number;
+  /** The mention whose card is open; -1 for none. */
+  open(): number;
+  show(index: number, point: { x: number; y: number }): void;
+  close(): void;
+  ownsEvent(event: Event): boolean;
+};
+
+/**
+ * Touch and pen (phones and tablets have no hover): a tap on a highlighted name opens its card. If
+ * the name sits in a link, that first tap only opens the card; a second tap on the same name,
+ * with its card open, follows the link as usual (so does a long press, which the browser handles
+ * itself). A tap elsewhere on the page closes the card.
+ */
+export function watchTaps(signal: AbortSignal, actions: TapActions): void {
+  let touch = false;
+  window.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (e.isTrusted) touch = e.pointerType === 'touch' || e.pointerType === 'pen';
+    },
+    { capture: true, passive: true, signal },
+  );
+  window.addEventListener(
+    'click',
+    (e) => {
+      if (!e.isTrusted || !touch || actions.ownsEvent(e)) return;
+      const at = actions.mentionAt(e.clientX, e.clientY);
+      if (at === -1) {
+        if (actions.open() !== -1) actions.close();
+        return;
+      }
+      if (at === actions.open()) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('a[href], button, [role="button"], [role="link"], summary, label')) {
+        // The first tap on a name inside a link shows the card; the page does not navigate.
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+      actions.show(at, { x: e.clientX, y: e.clientY });
+    },
+    { capture: true, signal },
+  );
 }

@@ -1,15 +1,22 @@
 import {
+  cardAliasNote,
   cardAnnouncement,
   cardAsOf,
+  cardBeforeArticle,
   cardChip,
+  cardClose,
   cardCompany,
+  cardDialog,
+  cardFamily,
+  cardGeneration,
   cardLaw,
-  cardLoading,
   cardMoreAbout,
   cardNoDetails,
+  cardNothingSince,
   cardPerson,
   cardProduct,
   cardRegulator,
+  cardSinceArticle,
   connectionsOnPage,
 } from '../../public/_locales/en/messages.json';
 import { translator } from '../lib/i18n-core';
@@ -20,16 +27,23 @@ import { translator } from '../lib/i18n-core';
  * which would cost the script on every page about 4 KB gzipped.
  */
 export const t = translator({
+  cardAliasNote,
   cardAnnouncement,
   cardAsOf,
+  cardBeforeArticle,
   cardChip,
+  cardClose,
   cardCompany,
+  cardDialog,
+  cardFamily,
+  cardGeneration,
   cardLaw,
-  cardLoading,
   cardMoreAbout,
   cardNoDetails,
+  cardNothingSince,
   cardPerson,
   cardProduct,
   cardRegulator,
+  cardSinceArticle,
   connectionsOnPage,
 });

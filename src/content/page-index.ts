@@ -76,7 +76,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       if (!(forced || accepts(m, evidence)) || !wanted(m.category)) continue;
       const seg = segmentAt(block, m.start, false);
       if (!visible(seg.parent, seen)) continue;
-      entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end));
+      entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end, m.alias));
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
     const segments = block.segments;

@@ -16,6 +16,8 @@ export class LazyPlaced implements Placed {
     private readonly startContainer: Text,
     private readonly startOffset: number,
     private readonly end: number,
+    /** The name as the page wrote it (the card says why it leads here when the alias has a note). */
+    readonly alias?: string,
   ) {}
   get element(): Element {
     return this.block.element;

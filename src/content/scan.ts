@@ -29,7 +29,6 @@ const SKIP = new Set([
   'audio',
   'head',
   'title',
-  'backstory-ui',
 ]);
 
 /** Inline elements: text on both sides of them belongs to the same block. */

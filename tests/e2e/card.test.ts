@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPopup, readCard, startSuite, waitForCard, waitForHighlights, waitForNoCard } from './harness';
+import { inShadow, openPopup, readCard, startSuite, waitForCard, waitForHighlights, waitForNoCard } from './harness';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,12 +51,11 @@ function contrast(fg: string, bg: string): number {
 }
 
 /** Colours of the card's text, muted text, badge and links, against its background. */
-const cardColours = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('backstory-ui')?.shadowRoot;
-    const card = root?.querySelector('.card') as HTMLElement;
+const cardColours = async (page: Page) =>
+  (await inShadow(page, (root) => {
+    const card = root.querySelector('.card') as HTMLElement;
     const pick = (sel: string) => {
-      const el = root?.querySelector(sel);
+      const el = root.querySelector(sel);
       return el ? getComputedStyle(el).color : null;
     };
     return {
@@ -65,8 +64,36 @@ const cardColours = (page: Page) =>
       muted: pick('.when'),
       badge: pick('.badge'),
       link: pick('a'),
+      close: pick('.close'),
     };
-  });
+  })) as {
+    bg: string;
+    text: string;
+    muted: string | null;
+    badge: string | null;
+    link: string | null;
+    close: string | null;
+  };
+
+/**
+ * axe cannot see into a closed shadow root: it checks a copy of the card's markup and styles,
+ * put into an open shadow root on the same page, then removed.
+ */
+async function axeOnCard(page: Page): Promise<string[]> {
+  const html = await inShadow(page, (root) => root.innerHTML);
+  if (!html) throw new Error('no card to check');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (markup) => {
+    const copy = document.createElement('div');
+    copy.id = 'axe-copy';
+    copy.attachShadow({ mode: 'open' }).innerHTML = markup;
+    document.body.append(copy);
+    const axe = (window as unknown as { axe: { run(ctx: object): Promise<{ violations: { id: string }[] }> } }).axe;
+    const result = await axe.run({ include: [['#axe-copy']] });
+    copy.remove();
+    return result.violations.map((v) => v.id);
+  }, html);
+}
 
 describe('the card', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -84,14 +111,10 @@ describe('the card', () => {
       expect(box && box.y >= 0 && box.y + box.height <= (page.viewportSize()?.height ?? 0)).toBe(true);
       const c = await cardColours(page);
       expect(c.bg).toMatch(scheme === 'dark' ? /rgb\((2\d|3\d), / : /rgb\(255, 255, 255\)/);
-      for (const fg of [c.text, c.muted, c.badge, c.link]) expect(contrast(fg ?? '', c.bg)).toBeGreaterThanOrEqual(4.5);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: object): Promise<{ violations: { id: string }[] }> } }).axe;
-        const result = await axe.run({ include: [['backstory-ui']] });
-        return result.violations.map((v) => v.id);
-      });
-      expect(violations).toEqual([]);
+      for (const fg of [c.text, c.muted, c.badge, c.link, c.close]) {
+        expect(contrast(fg ?? '', c.bg)).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(await axeOnCard(page)).toEqual([]);
       await page.close();
     });
   }
@@ -119,8 +142,8 @@ describe('the card', () => {
       expect(card.box.y + card.box.height).toBeLessThanOrEqual(viewport.height);
       expect(overlaps(card.box, line)).toBe(false);
       // Nothing inside is wider than the card (no sideways scrollbar).
-      const overflow = await page.evaluate(() => {
-        const el = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card') as HTMLElement;
+      const overflow = await inShadow(page, (root) => {
+        const el = root.querySelector('.card') as HTMLElement;
         return el.scrollWidth - el.clientWidth;
       });
       expect(overflow).toBe(0);

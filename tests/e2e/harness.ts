@@ -1,9 +1,19 @@
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
-import { waitForScan } from '../../scripts/inspect';
+import { inShadow, waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 
-export { pageState, pointOfText, readCard, readHighlights, waitForHighlights } from '../../scripts/inspect';
+export {
+  inShadow,
+  pageState,
+  pointOfText,
+  readCard,
+  readHighlights,
+  until,
+  waitForCard,
+  waitForHighlights,
+  waitForNoCard,
+} from '../../scripts/inspect';
 export { openPopup } from '../../scripts/popup';
 
 /**
@@ -68,26 +78,14 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
   };
 }
 
-/** Card text inside our shadow root (null when closed). */
-export const cardText = (page: Page) =>
-  page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card')?.textContent ?? null);
+/** Card text inside our (closed) shadow root, or null when no card is shown. */
+export const cardText = (page: Page) => inShadow(page, (root) => root.querySelector('.card')?.textContent ?? null);
 
-/** Waits until the card shows the entity's facts. */
-export const waitForCard = (page: Page, entityId: string) =>
-  page.waitForFunction(
-    (id) => {
-      const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card');
-      return card?.getAttribute('data-entity') === id && card.querySelector('.facts li');
-    },
-    entityId,
-    { timeout: 5000 },
+/** How many elements Backstory added to the page (its UI host, appended to <html>). */
+export const hostCount = (page: Page) =>
+  page.evaluate(
+    () => [...document.documentElement.children].filter((e) => e.localName.startsWith('backstory-')).length,
   );
-
-/** Waits until no card is shown. */
-export const waitForNoCard = (page: Page) =>
-  page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.card'), undefined, {
-    timeout: 5000,
-  });
 
 /** Total number of ranges in `backstory-*` highlights (not counting `backstory-active`). */
 export const paintedCount = (page: Page) =>

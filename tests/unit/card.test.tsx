@@ -1,6 +1,14 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { Card, formatAsOf, keyFacts, relationLines } from '../../src/content/card';
+import {
+  aroundDate,
+  Card,
+  type CardProps,
+  formatAsOf,
+  keyFacts,
+  relationLines,
+  safeHref,
+} from '../../src/content/card';
 import type { EntityDetails } from '../../src/lib/messages';
 
 const fact = (text: string, asOf: string, source: string) => ({ text, asOf, source, involves: [], entityId: 'amazon' });
@@ -38,6 +46,17 @@ const details: EntityDetails = {
   ],
 };
 
+const props: CardProps = {
+  id: 'amazon',
+  name: 'Amazon',
+  category: 'company',
+  details,
+  onPage: new Set(['anthropic']),
+  scheme: 'light',
+  sheet: false,
+  onClose: () => undefined,
+};
+
 describe('card content', () => {
   it('formats dates as month and year', () => {
     expect(formatAsOf('2024-11-22')).toBe('Nov 2024');
@@ -57,20 +76,20 @@ describe('card content', () => {
     expect(relationLines(details, new Set())).toEqual([]);
   });
 
-  it('renders name, category, summary, dated facts with source links opening safely in a new tab', () => {
+  it('renders a non-modal dialog: name, category, close button, summary, dated facts with sources opening safely', () => {
     const root = document.createElement('div');
-    render(
-      <Card id="amazon" name="Amazon" category="company" details={details} onPage={new Set(['anthropic'])} />,
-      root,
-    );
-    const card = root.querySelector('[role="tooltip"]');
+    let closed = 0;
+    render(<Card {...props} onClose={() => closed++} />, root);
+    const card = root.querySelector('[role="dialog"]');
+    expect(card?.getAttribute('aria-modal')).toBe('false');
+    expect(card?.getAttribute('aria-label')).toBe('Backstory: Amazon');
     expect(card?.querySelector('.name')?.textContent).toBe('Amazon');
     expect(card?.querySelector('.badge')?.textContent).toBe('Company');
     expect(card?.querySelector('.summary')?.textContent).toBe('Online retailer and cloud provider.');
     expect([...(card?.querySelectorAll('.facts li') ?? [])].map((li) => li.textContent)).toEqual([
-      'Founded in 1994. (Jul 1994, en.wikipedia.org)',
-      'Another $4 billion, $8 billion in all. (Nov 2024, ndtvprofit.com)',
-      'Committed up to $4 billion to Anthropic. (Sep 2023, axios.com)',
+      'Jul 1994 Founded in 1994. (en.wikipedia.org)',
+      'Nov 2024 Another $4 billion, $8 billion in all. (ndtvprofit.com)',
+      'Sep 2023 Committed up to $4 billion to Anthropic. (axios.com)',
     ]);
     for (const a of card?.querySelectorAll('a') ?? []) {
       expect(a.getAttribute('target')).toBe('_blank');
@@ -78,13 +97,74 @@ describe('card content', () => {
     }
     expect(card?.querySelector('.relations')?.textContent).toBe('Amazon invested in Anthropic');
     expect(card?.querySelector('.foot')?.textContent).toBe('As of Nov 2024More about Amazon');
+    (card?.querySelector('button.close') as HTMLButtonElement).click();
+    expect(closed).toBe(1);
+    expect(card?.querySelector('button.close')?.getAttribute('aria-label')).toBe('Close');
   });
 
-  it('says when details are loading or missing', () => {
+  it('renders only https links: a stored javascript: or http: URL is shown as text, never as a link', () => {
     const root = document.createElement('div');
-    render(<Card id="x" name="X" category="chip" details={undefined} onPage={new Set()} />, root);
-    expect(root.textContent).toContain('Loading…');
-    render(<Card id="x" name="X" category="chip" details={null} onPage={new Set()} />, root);
+    const bad = {
+      ...details,
+      url: 'javascript:alert(1)',
+      facts: [
+        fact('Founded.', '1994-07-05', 'javascript:alert(2)'),
+        fact('Grew.', '2020-01-01', 'http://example.org/x'),
+      ],
+    };
+    render(<Card {...props} details={bad} />, root);
+    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([]);
+    expect(root.textContent).toContain('Founded.');
+    expect(safeHref('https://example.org/a')).toBe('https://example.org/a');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('says why a name on the page leads to this card', () => {
+    const root = document.createElement('div');
+    const withNote = { ...details, notes: { 'Amazon.com': 'the company’s former legal name' } };
+    render(<Card {...props} details={withNote} alias="Amazon.com" />, root);
+    expect(root.querySelector('.note')?.textContent).toBe('“Amazon.com”: the company’s former legal name');
+    render(<Card {...props} details={withNote} alias="Amazon" />, root);
+    expect(root.querySelector('.note')).toBeNull();
+  });
+
+  it("with the article's date, shows what came before it, then what has happened since, oldest first", () => {
+    const root = document.createElement('div');
+    render(<Card {...props} articleDate="2023-10-01" />, root);
+    const parts = [...root.querySelectorAll('section')].map((s) => ({
+      heading: s.querySelector('h3')?.textContent,
+      facts: [...s.querySelectorAll('.facts li')].map((li) => li.querySelector('.date')?.textContent),
+    }));
+    expect(parts).toEqual([
+      { heading: 'Before this article', facts: ['Jul 1994', 'Jan 2010', 'Sep 2023'] },
+      { heading: 'Since this article (1 Oct 2023)', facts: ['Nov 2024'] },
+    ]);
+    render(<Card {...props} articleDate="2025-01-01" />, root);
+    expect(root.querySelector('.since')?.textContent).toBe(
+      "Since this article (1 Jan 2025)Nothing in Backstory's knowledge since then.",
+    );
+  });
+
+  it('finds facts of other entities that involve this one for the part since the article', () => {
+    const withInvolved = {
+      ...details,
+      involvedIn: [
+        {
+          ...fact('Anthropic made AWS its primary training partner.', '2024-11-22', 'https://a.example/x'),
+          entityId: 'anthropic',
+        },
+      ],
+    };
+    expect(aroundDate(withInvolved, '2024-01-01').since.map((f) => f.text)).toEqual([
+      'Another $4 billion, $8 billion in all.',
+      'Anthropic made AWS its primary training partner.',
+    ]);
+  });
+
+  it('says so when there are no details for an entry', () => {
+    const root = document.createElement('div');
+    render(<Card {...props} details={null} />, root);
     expect(root.textContent).toContain('No details for this entry.');
+    expect(root.textContent).not.toContain('Loading');
   });
 });

@@ -19,7 +19,7 @@ describe('collectBlocks', () => {
       <p>Kept</p><pre>pre</pre><code>code</code><textarea>form</textarea><select><option>opt</option></select>
       <div contenteditable="true">editor <b>bold</b></div><div contenteditable="false">not editable</div>
       <script>script</script><style>.x{}</style><noscript>ns</noscript>
-      <svg><text>svg</text></svg><p hidden>hidden</p><backstory-ui>ours</backstory-ui>`);
+      <svg><text>svg</text></svg><p hidden>hidden</p>`);
     const blocks = await collectBlocks(body);
     expect(blocks.map((b) => b.text.trim())).toEqual(['Kept', 'not editable']);
   });
