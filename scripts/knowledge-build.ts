@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CompiledNames, toNameIndex } from '../src/knowledge/name-index.ts';
+import { toNameIndex } from '../src/knowledge/name-index.ts';
 import { formatIssue, KnowledgeError } from '../src/knowledge/validate.ts';
-import { extendTable } from '../src/match/matcher.ts';
+import { type CompiledNames, extendTable } from '../src/match/matcher.ts';
 import { knowledgeAsOf, loadKnowledge } from './knowledge-load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,7 +1,7 @@
 // Modules that vite.config.ts and vitest.config.ts alias to the checked knowledge files
 // (see scripts/knowledge-build.ts): the content script imports only the names.
 declare module 'backstory:name-index' {
-  const names: import('./name-index').CompiledNames;
+  const names: import('../match/matcher').CompiledNames;
   export default names;
 }
 declare module 'backstory:knowledge' {

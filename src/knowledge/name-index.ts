@@ -1,5 +1,5 @@
-import type { NameTable } from '../match/matcher.ts';
-import type { Category, Entity } from './schema.ts';
+import type { Category } from './categories.ts';
+import type { Entity } from './schema.ts';
 
 /** What the content script needs to find names: no summaries, no facts. */
 export type NameEntry = {
@@ -34,9 +34,3 @@ export const toNameIndex = (entities: Entity[]): NameIndex =>
 export const allAliases = (index: NameIndex): string[] => [
   ...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous])),
 ];
-
-/**
- * The generated module the content script imports: each entity's name and category, and the
- * alias table the matcher looks names up in, built at build time rather than on every page.
- */
-export type CompiledNames = { entries: EntityName[]; table: NameTable };

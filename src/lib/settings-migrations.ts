@@ -1,5 +1,7 @@
 import { isRecord } from './records';
-import type { SiteSwitches } from './settings';
+
+/** Per-site switches, in `storage.local`: hostname → false when the reader switched Backstory off there. */
+export type SiteSwitches = Record<string, boolean>;
 
 /** The raw stored data migrations read and rewrite: sync `settings` and the storage.local keys they touch. */
 export type Stored = { settings: Record<string, unknown>; local: Record<string, unknown> };

@@ -2,10 +2,17 @@ import * as v from 'valibot';
 import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
 import { createSerial } from './serial';
-import { MIGRATED_LOCAL_KEYS, migrate, type Stored, storedVersion, toSwitches } from './settings-migrations';
+import {
+  MIGRATED_LOCAL_KEYS,
+  migrate,
+  type SiteSwitches,
+  type Stored,
+  storedVersion,
+  toSwitches,
+} from './settings-migrations';
 import { BackupSchema, DEFAULTS, describeIssue, readSettings, type Settings, SettingsSchema } from './settings-schema';
 
-export { migrations, type Stored } from './settings-migrations';
+export { migrations, type SiteSwitches, type Stored } from './settings-migrations';
 export {
   DEFAULTS,
   type HighlightStyle,
@@ -20,9 +27,6 @@ export {
 export type SettingsPatch = Partial<Omit<Settings, 'version' | 'categories'>> & {
   categories?: Partial<Settings['categories']>;
 };
-
-/** Per-site switches, in `storage.local`: hostname → false when the reader switched Backstory off there. */
-export type SiteSwitches = Record<string, boolean>;
 
 /** A settings file refused by {@link importSettings}; the message says why. */
 export class SettingsFileError extends Error {

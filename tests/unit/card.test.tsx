@@ -97,9 +97,10 @@ describe('card content', () => {
     }
     expect(card?.querySelector('.relations')?.textContent).toBe('Amazon invested in Anthropic');
     expect(card?.querySelector('.foot')?.textContent).toBe('As of Nov 2024More about Amazon');
-    (card?.querySelector('button.close') as HTMLButtonElement).click();
+    const close = card?.querySelector('button.close') as HTMLButtonElement;
+    close.click();
     expect(closed).toBe(1);
-    expect(card?.querySelector('button.close')?.getAttribute('aria-label')).toBe('Close');
+    expect(close.getAttribute('aria-label')).toBe('Close');
   });
 
   it('renders only https links: a stored javascript: or http: URL is shown as text, never as a link', () => {
