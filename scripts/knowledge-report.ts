@@ -1,0 +1,117 @@
+/**
+ * `npm run knowledge:report`: what in the knowledge needs care. Counts per category, entities
+ * whose newest fact is older than 12 months (oldest first), aliases shared by several entities,
+ * entities tied to no other, facts that name another entity without listing it in `involves`,
+ * and 2025+ facts with a number but no second source.
+ * `npm run knowledge:report -- --json` prints every entity as one JSON array, for other tools.
+ */
+import { CATEGORIES } from '../src/knowledge/categories';
+import { toNameIndex } from '../src/knowledge/name-index';
+import type { Entity } from '../src/knowledge/schema';
+import { formatIssue } from '../src/knowledge/validate';
+import { compileMatcher } from '../src/match';
+import { knowledgeAsOf, loadKnowledge } from './knowledge-load';
+
+/** The minimum of each category that the knowledge aims for (issue 16). */
+export const TARGETS: Record<string, number> = {
+  company: 220,
+  chip: 120,
+  regulator: 50,
+  product: 120,
+  person: 100,
+  law: 10,
+};
+
+/** A 2025+ number: money, a share, a count of units. */
+export const NEEDS_SECOND =
+  /[$€£¥₩]\s?\d|\d\s?(?:billion|million|trillion|bn|%|percent|GW|MW)\b|\b\d{2,}(?:,\d{3})+\b/i;
+
+export function report(entities: readonly Entity[], asOf: string) {
+  const ids = new Set(entities.map((e) => e.id));
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, entities.filter((e) => e.category === c).length]));
+  const yearAgo = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
+  const newest = (e: Entity) =>
+    e.facts
+      .map((f) => f.asOf)
+      .sort()
+      .at(-1) ?? '';
+  const stale = entities
+    .filter((e) => newest(e) < yearAgo)
+    .map((e) => ({ id: e.id, newest: newest(e) }))
+    .sort((a, b) => (a.newest < b.newest ? -1 : a.newest > b.newest ? 1 : 0));
+  const owners = new Map<string, string[]>();
+  for (const e of entities) {
+    for (const a of [...e.aliases, ...e.ambiguousAliases]) owners.set(a, [...(owners.get(a) ?? []), e.id]);
+  }
+  const shared = [...owners].filter(([, list]) => list.length > 1).map(([alias, list]) => ({ alias, entities: list }));
+  const tied = new Set<string>();
+  for (const e of entities) {
+    for (const r of e.related) {
+      if (!ids.has(r.id)) continue;
+      tied.add(e.id);
+      tied.add(r.id);
+    }
+  }
+  const untied = entities.filter((e) => !tied.has(e.id)).map((e) => e.id);
+  const matcher = compileMatcher(toNameIndex([...entities]));
+  const unlinked: { id: string; fact: string; names: string[] }[] = [];
+  const unconfirmed: { id: string; fact: string }[] = [];
+  for (const e of entities) {
+    for (const f of e.facts) {
+      const named = new Set(
+        matcher
+          .scan(f.text)
+          .filter((m) => !m.ambiguous)
+          .map((m) => m.entityId)
+          .filter((id) => id !== e.id && !f.involves.includes(id)),
+      );
+      if (named.size > 0) unlinked.push({ id: e.id, fact: f.text, names: [...named] });
+      if (f.asOf >= '2025' && NEEDS_SECOND.test(f.text) && !f.confirmedBy) unconfirmed.push({ id: e.id, fact: f.text });
+    }
+  }
+  return { total: entities.length, counts, stale, shared, untied, unlinked, unconfirmed };
+}
+
+function main() {
+  const { entities, issues } = loadKnowledge();
+  if (process.argv.includes('--json')) {
+    const out = entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      category: e.category,
+      aliases: e.aliases,
+      ambiguousAliases: e.ambiguousAliases,
+      summary: e.summary,
+      facts: e.facts,
+      relations: e.related,
+    }));
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  if (issues.length > 0) {
+    console.log(`Mistakes first (npm run knowledge:check):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+  }
+  const asOf = knowledgeAsOf();
+  const r = report(entities, asOf);
+  console.log(`Knowledge as of ${asOf}: ${r.total} entities`);
+  for (const c of CATEGORIES) {
+    const n = r.counts[c] ?? 0;
+    const goal = TARGETS[c] ?? 0;
+    console.log(`  ${c.padEnd(10)} ${String(n).padStart(4)}  (aim: at least ${goal})${n < goal ? '  ← short' : ''}`);
+  }
+  const list = <T>(title: string, items: T[], line: (x: T) => string) => {
+    console.log(`\n${title}: ${items.length}`);
+    for (const x of items) console.log(`  ${line(x)}`);
+  };
+  list('Newest fact older than 12 months (oldest first)', r.stale, (x) => `${x.newest}  ${x.id}`);
+  list('Aliases shared by several entities', r.shared, (x) => `${x.alias}: ${x.entities.join(', ')}`);
+  list('Entities tied to no other', r.untied, (x) => x);
+  list(
+    'Facts naming another entity not in `involves`',
+    r.unlinked,
+    (x) => `${x.id}: [${x.names.join(', ')}] ${x.fact}`,
+  );
+  list('2025+ facts with a number and no second source (confirmedBy)', r.unconfirmed, (x) => `${x.id}: ${x.fact}`);
+}
+
+main();
