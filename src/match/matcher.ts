@@ -1,6 +1,7 @@
+import type { Category } from '../knowledge/categories';
 import type { EntityName, NameIndex } from '../knowledge/name-index';
-import type { Category } from '../knowledge/schema';
 import { asciiWord, codePointBefore, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars.ts';
+import type { PackLookup } from './pack-table.ts';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
 export type Mention = { start: number; end: number; entityId: string; alias: string };
@@ -33,6 +34,12 @@ export type TableEntry = [alias: string, entity: number, ambiguous: 0 | 1, longe
  * Plain JSON: the build makes the bundled one, so pages only parse it.
  */
 export type NameTable = Record<number, Record<number, TableEntry[]>>;
+
+/**
+ * The generated module the content script imports: each entity's name and category, and the
+ * alias table the matcher looks names up in, built at build time rather than on every page.
+ */
+export type CompiledNames = { entries: EntityName[]; table: NameTable };
 
 /** Puts `entry` in `list`, under the alias that is its longest prefix; an alias met again is kept as it was. */
 function insert(list: TableEntry[], entry: TableEntry): void {
@@ -161,8 +168,8 @@ const inClass = (c: number) => {
  * one other character `\b` counts as a word's), and V8 runs it about twice as fast as the
  * lookbehind; `exact` serves texts with "_" and tables with other first characters.
  */
-function startPatterns(table: NameTable): { fast: RegExp | null; exact: RegExp } {
-  const firsts = Object.keys(table).map(Number);
+function startPatterns(table: NameTable, more = ''): { fast: RegExp | null; exact: RegExp } {
+  const firsts = [...new Set([...Object.keys(table).map(Number), ...[...more].map((c) => c.charCodeAt(0))])];
   const chars = firsts.map(inClass).join('');
   const exact = new RegExp(`(?<![A-Za-z0-9])[${chars}]`, 'g');
   return { fast: firsts.every(asciiWord) ? new RegExp(`\\b[${chars}]`, 'g') : null, exact };
@@ -176,16 +183,19 @@ function startPatterns(table: NameTable): { fast: RegExp | null; exact: RegExp }
  * a third of the article's budget.)
  */
 export function compileMatcher(index: NameIndex): Matcher;
-/** A matcher for names whose table is built already (`extendTable` of the same names, in order). */
-export function compileMatcher(index: readonly EntityName[], table: NameTable): Matcher;
-export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTable): Matcher {
+/**
+ * A matcher for names whose table is built already (`extendTable` of the same names, in order),
+ * and the reader's packs in their compact form, if any.
+ */
+export function compileMatcher(index: readonly EntityName[], table: NameTable, pack?: PackLookup | null): Matcher;
+export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTable, pack?: PackLookup | null): Matcher {
   const table = prebuilt ?? extendTable({}, index as NameIndex);
   let byId: Map<string, EntityName> | null = null;
   const entity = (id: string) => {
     byId ??= new Map(index.map((e) => [e.id, e]));
-    return byId.get(id);
+    return byId.get(id) ?? pack?.entity(id);
   };
-  const { fast, exact } = startPatterns(table);
+  const { fast, exact } = startPatterns(table, pack?.firsts);
 
   /**
    * The longest name at `i` that ends at a word boundary, with a plural "s" if one follows
@@ -225,6 +235,26 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
         let at = starts.lastIndex - 1;
         if (at > 0 && text.charCodeAt(at - 1) >= 128 && wordBefore(text, at)) continue;
         let entry = matchAt(text, at);
+        if (pack) {
+          // A pack name longer than the bundled one found here (or the only one) wins.
+          const end = entry ? foundEnd : at;
+          const hit = pack.at(text, at);
+          if (hit && hit.end > end) {
+            starts.lastIndex = hit.end;
+            out.push({
+              start: at,
+              end: hit.end,
+              entityId: hit.entity.id,
+              category: hit.entity.category,
+              alias: hit.alias,
+              ambiguous: hit.ambiguous,
+              cue: !hit.ambiguous,
+              initialWord: false,
+            });
+            continue;
+          }
+          if (entry) foundEnd = end;
+        }
         if (!entry) continue;
         if (entry[0].includes(' ')) {
           const from = longerInside(text, at, entry[0], foundEnd);
