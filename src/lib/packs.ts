@@ -1,6 +1,8 @@
 import knowledge from 'backstory:knowledge';
+import { ORDINARY_WORDS } from '../knowledge/ordinary-words';
 import type { Entity } from '../knowledge/schema';
 import { KnowledgeError, type KnowledgeIssue, validateKnowledge } from '../knowledge/validate';
+import { buildPackNames, type PackNames } from '../match/pack-table';
 import { ext as browser, onStorageKey } from './ext';
 import { isRecord } from './records';
 import { createSerial } from './serial';
@@ -12,8 +14,23 @@ export type StoredPack = { name: string; importedAt: string; entities: unknown[]
 export type Pack = { name: string; importedAt: string; entities: Entity[]; problems: KnowledgeIssue[] };
 
 const PACKS_KEY = 'packs';
-/** Every pack is compiled into each page's matcher: keep them the size of a topic, not an encyclopedia. */
-export const PACK_LIMITS = { entities: 1000, bytes: 2_000_000 } as const;
+/** The packs' names in their compact form, built at import, which pages receive (through the worker). */
+export const PACK_NAMES_KEY = 'packNames';
+
+/**
+ * Limits that protect readers: every page searches the packs' names, and storage is shared.
+ * 20,000 aliases (a tracker's every startup) is a supported pack; 100,000 in all still leaves
+ * pages answering quickly.
+ */
+export const PACK_LIMITS = {
+  bytes: 8_000_000,
+  entities: 10_000,
+  aliasesPerEntity: 25,
+  aliases: 25_000,
+  totalAliases: 100_000,
+  /** storage.local's quota in Chrome (bytes); Firefox has none this small. */
+  quota: 10_485_760,
+} as const;
 
 const refuse = (file: string, field: string, message: string) =>
   new KnowledgeError([{ file, entityId: '(file)', field, message }]);
@@ -30,9 +47,58 @@ async function storedPacks(): Promise<StoredPack[]> {
   return Array.isArray(value) ? value.filter(isStoredPack) : [];
 }
 
+/** True when a text holds a control character (the compact table separates fields with one). */
+const hasControl = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+};
+
+/**
+ * What a pack's aliases may not be, beyond what the bundled knowledge checks: shorter than three
+ * characters, an ordinary word as a plain alias, a control character, or too many of them.
+ */
+function aliasProblems(file: string, entities: readonly Entity[]): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const report = (entityId: string, field: string, message: string) => issues.push({ file, entityId, field, message });
+  for (const e of entities) {
+    const all = [...e.aliases, ...e.ambiguousAliases];
+    if (all.length > PACK_LIMITS.aliasesPerEntity) {
+      report(
+        e.id,
+        'aliases',
+        `has ${all.length} aliases; a pack entity may have at most ${PACK_LIMITS.aliasesPerEntity}`,
+      );
+    }
+    for (const a of all) {
+      if ([...a].length < 3) {
+        report(
+          e.id,
+          'aliases',
+          `"${a}" is too short: an alias needs at least three characters, or it would match everywhere`,
+        );
+      } else if (hasControl(a)) {
+        report(e.id, 'aliases', `"${a}" holds a control character`);
+      }
+    }
+    for (const a of e.aliases) {
+      if (ORDINARY_WORDS.has(a.toLowerCase())) {
+        report(
+          e.id,
+          'aliases',
+          `"${a}" is an ordinary word: every page would be full of it. List it under ambiguousAliases (highlighted only with evidence), or leave it out`,
+        );
+      }
+    }
+  }
+  return issues;
+}
+
 /**
  * Checks stored packs again, oldest first, each against the bundled knowledge and the packs
- * before it: storage is input (another version, a bug or any content script could have written
+ * before it: storage is input (another version, a bug or a subverted page could have written
  * it). An entity that fails is left out and its problems kept; the rest of its pack and the
  * bundled knowledge are used as ever.
  */
@@ -44,12 +110,25 @@ function checkStored(stored: readonly StoredPack[]): Pack[] {
       p.entities.map((data) => ({ file: p.name, data })),
       known,
     );
+    issues.push(...aliasProblems(p.name, entities));
     const bad = new Set(issues.map((i) => i.entityId));
     const good = entities.filter((e) => !bad.has(e.id));
     packs.push({ name: p.name, importedAt: p.importedAt, entities: good, problems: issues });
     known = [...known, ...good];
   }
   return packs;
+}
+
+/** The compact names of these packs' entities (what pages search). */
+export function packNamesOf(packs: readonly Pack[]): PackNames | null {
+  const entities = packs.flatMap((p) => p.entities);
+  if (entities.length === 0) return null;
+  return buildPackNames(
+    entities.flatMap((e) => [
+      ...e.aliases.map((alias) => ({ alias, id: e.id, name: e.name, category: e.category, ambiguous: false })),
+      ...e.ambiguousAliases.map((alias) => ({ alias, id: e.id, name: e.name, category: e.category, ambiguous: true })),
+    ]),
+  );
 }
 
 /** The imported packs, oldest first, checked as they are read. */
@@ -73,17 +152,67 @@ export function onPacksChange(signal: AbortSignal, listener: (entities: Entity[]
 /** Changes from this page one at a time, so two imports in a row both land. */
 const serial = createSerial();
 
+/** Megabytes, for messages. */
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * Stores packs and their compact names together, after checking they fit: a pack bigger than
+ * storage allows is refused before anything is written, and nothing stored is lost.
+ */
+async function store(file: string, next: StoredPack[], checked: Pack[]): Promise<void> {
+  const names = packNamesOf(checked);
+  const total = checked.reduce(
+    (n, p) => n + p.entities.reduce((k, e) => k + e.aliases.length + e.ambiguousAliases.length, 0),
+    0,
+  );
+  if (total > PACK_LIMITS.totalAliases) {
+    throw refuse(
+      file,
+      '(size)',
+      `all packs together would have ${total.toLocaleString('en')} aliases; Backstory can search at most ${PACK_LIMITS.totalAliases.toLocaleString('en')}. Remove a pack first. Nothing was changed`,
+    );
+  }
+  const value = { [PACKS_KEY]: next, [PACK_NAMES_KEY]: names };
+  // What storage.local would hold afterwards, counted as Chrome counts it (key plus JSON value).
+  const everything = { ...(await browser.storage.local.get(null)), ...value };
+  const needed = Object.entries(everything).reduce(
+    (n, [key, v]) => n + key.length + new TextEncoder().encode(JSON.stringify(v)).length,
+    0,
+  );
+  if (needed > PACK_LIMITS.quota) {
+    throw refuse(
+      file,
+      '(size)',
+      `there is not enough room to store it: Backstory's storage holds ${mb(PACK_LIMITS.quota)}, and with this pack it would need ${mb(needed)}. Nothing was changed`,
+    );
+  }
+  if (names) await browser.storage.local.set(value);
+  else {
+    await browser.storage.local.set({ [PACKS_KEY]: next });
+    await browser.storage.local.remove(PACK_NAMES_KEY);
+  }
+}
+
+/** Steps of an import, for a progress indicator. */
+export type ImportStep = 'reading' | 'checking' | 'storing';
+
 /**
  * Checks a pack file (`name` is its file name) like the bundled knowledge, against the bundled
- * entities and the other packs, and stores it; a pack of the same name is replaced. A bad pack
- * throws a {@link KnowledgeError} listing every mistake, and nothing stored changes.
+ * entities and the other packs, and stores it with the compact names pages search; a pack of the
+ * same name is replaced. A bad pack throws a {@link KnowledgeError} listing every mistake, and
+ * nothing stored changes.
  */
-export function addPack(name: string, jsonText: string): Promise<Pack> {
+export function addPack(name: string, jsonText: string, progress?: (step: ImportStep) => void): Promise<Pack> {
   const file = name.trim();
   return serial(async () => {
+    progress?.('reading');
     if (file === '') throw refuse('(pack)', '(name)', 'the pack needs a file name');
     if (jsonText.length > PACK_LIMITS.bytes) {
-      throw refuse(file, '(size)', `the file is larger than ${PACK_LIMITS.bytes / 1e6} MB`);
+      throw refuse(
+        file,
+        '(size)',
+        `the file is ${mb(jsonText.length)}; a pack may be at most ${mb(PACK_LIMITS.bytes)}`,
+      );
     }
     let raw: unknown;
     try {
@@ -94,20 +223,39 @@ export function addPack(name: string, jsonText: string): Promise<Pack> {
     if (!Array.isArray(raw)) throw refuse(file, '(root)', 'the file must be a JSON array of entities');
     if (raw.length === 0) throw refuse(file, '(root)', 'the file has no entities');
     if (raw.length > PACK_LIMITS.entities) {
-      throw refuse(file, '(root)', `the file has more than ${PACK_LIMITS.entities} entities`);
+      throw refuse(
+        file,
+        '(root)',
+        `the file has ${raw.length.toLocaleString('en')} entities; a pack may have at most ${PACK_LIMITS.entities.toLocaleString('en')}`,
+      );
     }
+    progress?.('checking');
+    // Let the page paint the progress before the check takes the thread.
+    await new Promise((r) => setTimeout(r, 0));
     const stored = await storedPacks();
     const others = checkStored(stored.filter((p) => p.name !== file));
     const { entities, issues } = validateKnowledge(
       raw.map((data) => ({ file, data })),
       [...knowledge, ...others.flatMap((p) => p.entities)],
     );
+    issues.push(...aliasProblems(file, entities));
+    const aliases = entities.reduce((n, e) => n + e.aliases.length + e.ambiguousAliases.length, 0);
+    if (aliases > PACK_LIMITS.aliases) {
+      issues.push({
+        file,
+        entityId: '(file)',
+        field: '(size)',
+        message: `the pack has ${aliases.toLocaleString('en')} aliases; a pack may have at most ${PACK_LIMITS.aliases.toLocaleString('en')}`,
+      });
+    }
     if (issues.length > 0) throw new KnowledgeError(issues);
+    progress?.('storing');
     const pack: StoredPack = { name: file, importedAt: new Date().toISOString(), entities: raw };
     const at = stored.findIndex((p) => p.name === file);
     const next = at === -1 ? [...stored, pack] : stored.map((p, i) => (i === at ? pack : p));
-    await browser.storage.local.set({ [PACKS_KEY]: next });
-    return { name: pack.name, importedAt: pack.importedAt, entities, problems: [] };
+    const result: Pack = { name: pack.name, importedAt: pack.importedAt, entities, problems: [] };
+    await store(file, next, [...others, result]);
+    return result;
   });
 }
 
@@ -116,6 +264,15 @@ export function removePack(name: string): Promise<void> {
   return serial(async () => {
     const packs = await storedPacks();
     const next = packs.filter((p) => p.name !== name);
-    if (next.length !== packs.length) await browser.storage.local.set({ [PACKS_KEY]: next });
+    if (next.length !== packs.length) await store(name, next, checkStored(next));
+  });
+}
+
+/** Builds the compact names again from the stored packs (after an update that changed their form). */
+export async function rebuildPackNames(): Promise<void> {
+  await serial(async () => {
+    const names = packNamesOf(checkStored(await storedPacks()));
+    if (names) await browser.storage.local.set({ [PACK_NAMES_KEY]: names });
+    else await browser.storage.local.remove(PACK_NAMES_KEY);
   });
 }

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatIssue } from '../knowledge/validate';
 import { entities, t } from '../lib/i18n';
-import { addPack, listPacks, type Pack, removePack } from '../lib/packs';
+import { addPack, type ImportStep, listPacks, type Pack, removePack } from '../lib/packs';
 import { JsonFileButton, takeFile } from './files';
 import { type Notice, NoticeLine } from './notice';
+
+const STEPS = {
+  reading: 'optionsPackStepReading',
+  checking: 'optionsPackStepChecking',
+  storing: 'optionsPackStepStoring',
+} as const;
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
@@ -18,8 +25,10 @@ export function Packs() {
   const importFile = async (input: HTMLInputElement) => {
     const file = await takeFile(input);
     if (!file) return;
+    const say = (step: ImportStep) =>
+      setNotice({ kind: 'ok', text: t('optionsPackImporting', file.name, t(STEPS[step])) });
     try {
-      const pack = await addPack(file.name, file.text);
+      const pack = await addPack(file.name, file.text, say);
       setNotice({ kind: 'ok', text: t('optionsPackImported', pack.name, entities(pack.entities.length)) });
     } catch (error) {
       setNotice({ kind: 'error', text: t('optionsPackNotImported', (error as Error).message) });
@@ -52,6 +61,15 @@ export function Packs() {
               <span>
                 <span class="name">{p.name}</span>
                 <span class="meta">{t('optionsPackMeta', entities(p.entities.length), day(p.importedAt))}</span>
+                {p.problems.length > 0 && (
+                  <span class="warn" role="note">
+                    {t(
+                      'optionsPackProblems',
+                      new Set(p.problems.map((x) => x.entityId)).size,
+                      p.problems.slice(0, 3).map(formatIssue).join('; '),
+                    )}
+                  </span>
+                )}
               </span>
               <button
                 type="button"

@@ -122,6 +122,55 @@ describe('knowledge packs', () => {
     expect((await packEntities()).map((e) => e.id)).toEqual(['acme-labs']);
   });
 
+  it('refuse aliases that would match everywhere, and say why, unless an ordinary word is marked ambiguous', async () => {
+    const reason = await refusal(
+      'words.json',
+      file(
+        entity('the-co', { aliases: ['the', 'AI', 'Data'] }),
+        entity('fine-co', { aliases: ['Fine Co'], ambiguousAliases: ['Model'] }),
+      ),
+    );
+    expect(reason).toBe(
+      [
+        '3 mistakes in the knowledge:',
+        '  words.json: the-co: "AI" is too short: an alias needs at least three characters, or it would match everywhere',
+        '  words.json: the-co: "the" is an ordinary word: every page would be full of it. List it under ambiguousAliases (highlighted only with evidence), or leave it out',
+        '  words.json: the-co: "Data" is an ordinary word: every page would be full of it. List it under ambiguousAliases (highlighted only with evidence), or leave it out',
+      ].join('\n'),
+    );
+    expect(
+      await refusal('ok.json', file(entity('fine-co', { aliases: ['Fine Co'], ambiguousAliases: ['Model'] }))),
+    ).toBeNull();
+  });
+
+  it('refuse an entity with too many aliases, and a pack storage cannot hold, before anything is written', async () => {
+    const many = Array.from({ length: 26 }, (_, i) => `Many Name ${i}`);
+    expect(await refusal('many.json', file(entity('many-co', { aliases: many })))).toBe(
+      'many.json: many-co: has 26 aliases; a pack entity may have at most 25',
+    );
+    await fakeBrowser.storage.local.set({ other: 'x'.repeat(10_485_500) });
+    const reason = await refusal('big.json', file(entity('big-co')));
+    expect(reason).toMatch(
+      /^big\.json: \(file\): there is not enough room to store it: Backstory's storage holds 10\.5 MB, and with this pack it would need 10\.\d MB\. Nothing was changed$/,
+    );
+    expect(await listPacks()).toEqual([]);
+  });
+
+  it('store the compact names pages search, with each import and removal', async () => {
+    await addPack('a.json', file(entity('alpha-one', { aliases: ['Alpha One', 'AlphaOne'] })));
+    const names = (await fakeBrowser.storage.local.get('packNames')).packNames as { count: number; lines: string };
+    expect(names.count).toBe(2);
+    expect(names.lines.split('\n')[0]?.split('\u0001')).toEqual([
+      'Alpha One',
+      'alpha-one',
+      'Name alpha-one',
+      'company',
+      '0',
+    ]);
+    await removePack('a.json');
+    expect(await fakeBrowser.storage.local.get('packNames')).toEqual({});
+  });
+
   it('accept a name that is ambiguous both in Backstory and in the pack', async () => {
     const pack = await addPack(
       'river.json',
