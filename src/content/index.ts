@@ -1,73 +1,77 @@
 import nameIndex from 'backstory:name-index';
-import { toNameIndex } from '../knowledge/name-index';
-import type { Entity } from '../knowledge/schema';
+import { pageAddress } from '../lib/address';
+import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
-import type { ToContent } from '../lib/messages';
-import { onPacksChange, packEntities } from '../lib/packs';
-import { DEFAULTS, getSettings, isSiteEnabled, onSettingsChange, onSiteSwitch, type Settings } from '../lib/settings';
-import { compileMatcher, extendTable } from '../match';
+import { type ToContent, toBackground } from '../lib/messages';
+import { DEFAULTS } from '../lib/settings-defaults';
+import { compileMatcher } from '../match/matcher';
+import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
 
-/** Names of the bundled file plus any packs the reader imported. */
-function knowledge(packs: readonly Entity[]) {
-  const bundled = nameIndex.entries;
-  if (packs.length === 0) return { matcher: compileMatcher(bundled, nameIndex.table) };
-  const extra = toNameIndex([...packs]);
-  const table = extendTable(structuredClone(nameIndex.table), extra, bundled.length);
-  return { matcher: compileMatcher([...bundled, ...extra], table) };
-}
+/** Names of the bundled knowledge, plus the reader's packs in their compact form. */
+const knowledge = (packNames: PackNames | null) => ({
+  matcher: compileMatcher(nameIndex.entries, nameIndex.table, packNames ? createPackLookup(packNames) : null),
+});
 
 const hostname = location.hostname;
-const forever = new AbortController().signal;
+
+/**
+ * The configuration, from the worker: content scripts read no storage. If the worker cannot
+ * answer (it is being updated), the defaults: Backstory on, bundled names only.
+ */
+async function config(): Promise<ContentConfig> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const answer = await toBackground({ kind: 'get-config' }).catch(() => null);
+    if (answer) return answer;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { settings: DEFAULTS, sitesOff: [], anyway: [], packNames: null };
+}
 
 async function main() {
-  // The script's own compile and evaluation take a task already: storage and the rest get their own.
+  // The script's own compile and evaluation take a task already: the rest gets its own.
   await yieldToMain();
-  const [siteOn, stored, packs] = await Promise.all([
-    isSiteEnabled(hostname),
-    // Read only: tabs loading together after an update would each write storage.sync, whose
-    // writes are rate-limited; the worker migrates stored settings when it starts.
-    getSettings({ persist: false }).catch(() => DEFAULTS as Settings),
-    packEntities().catch(() => []),
-  ]);
-  let settings = stored;
-  const names = knowledge(packs);
+  let current = await config();
+  const names = knowledge(current.packNames);
   // Compiling the names and starting up are each a few milliseconds: two tasks, not one.
   await yieldToMain();
-  const controller = createController(hostname, names, settings);
-  controller.setSiteEnabled(siteOn);
-  const sync = () => controller.setRunning(controller.siteEnabled() && !settings.paused);
-
-  onSiteSwitch(hostname, forever, (on) => {
-    controller.setSiteEnabled(on);
-    sync();
-  });
-  onSettingsChange(forever, (next) => {
-    settings = next;
-    controller.setSettings(next);
-    sync();
-  });
-  onPacksChange(forever, (entities) => controller.setKnowledge(knowledge(entities)));
-  sync();
-  return controller;
+  const controller = createController(hostname, names, current.settings);
+  const apply = (next: ContentConfig, first: boolean) => {
+    const before = current;
+    current = next;
+    controller.setSiteEnabled(!next.sitesOff.includes(hostname));
+    if (next.anyway.includes(pageAddress(location.href))) void controller.highlightAnyway();
+    if (!first) {
+      if (JSON.stringify(next.settings) !== JSON.stringify(before.settings)) controller.setSettings(next.settings);
+      if (next.packNames?.lines !== before.packNames?.lines || next.packNames?.count !== before.packNames?.count) {
+        controller.setKnowledge(knowledge(next.packNames));
+      }
+    }
+    controller.setRunning(controller.siteEnabled() && !next.settings.paused);
+  };
+  apply(current, true);
+  return { controller, apply };
 }
 
 const ready = main();
 
-// Registered at once, so a popup opened while storage is read still gets an answer.
+// Registered at once, so a popup opened while the configuration is read still gets an answer.
 onMessage((raw) => {
   const message = raw as ToContent;
   switch (message.kind) {
     case 'get-state':
-      return ready.then((c) => c.state());
+      return ready.then(({ controller }) => controller.state());
     case 'step':
-      void ready.then((c) => c.step(message.direction));
+      void ready.then(({ controller }) => controller.step(message.direction));
       return undefined;
     case 'show-entity':
-      return ready.then((c) => c.showEntity(message.id));
+      return ready.then(({ controller }) => controller.showEntity(message.id));
     case 'highlight-anyway':
-      return ready.then((c) => c.highlightAnyway());
+      return ready.then(({ controller }) => controller.highlightAnyway());
+    case 'config':
+      void ready.then(({ apply }) => apply(message.config, false));
+      return undefined;
     default:
       return undefined;
   }

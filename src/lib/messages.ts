@@ -1,12 +1,20 @@
 import type { Category } from '../knowledge/categories';
 import type { EntityDetails } from '../knowledge/entity-view';
+import type { ContentConfig } from './config';
 
 export type { EntityDetails };
 
 import { ext as browser } from './ext';
 
 /** One entity in a page summary, with how often the page names it. */
-export type EntityCount = { id: string; name: string; category: Category; count: number };
+export type EntityCount = {
+  id: string;
+  name: string;
+  category: Category;
+  count: number;
+  /** How the page writes the name, when that is not the entity's own name ("Facebook" for Meta). */
+  written?: string;
+};
 
 /** Where Backstory stands on a page; `reason` says why nothing is painted. */
 export type PageState = {
@@ -25,17 +33,23 @@ export type PageState = {
   scans: number;
   /** Work is queued or under way: what the page shows may still change. */
   busy: boolean;
+  /** When the page's article was published (YYYY-MM-DD), if the page says. */
+  articleDate?: string;
 };
 
 /** Content script → background. */
-export type ToBackground = { kind: 'page-state'; state: PageState } | { kind: 'entity-details'; id: string };
+export type ToBackground =
+  | { kind: 'page-state'; state: PageState }
+  | { kind: 'entity-details'; id: string }
+  | { kind: 'get-config' };
 
 /** Background or popup → content script. */
 export type ToContent =
   | { kind: 'step'; direction: 1 | -1 }
   | { kind: 'get-state' }
   | { kind: 'show-entity'; id: string }
-  | { kind: 'highlight-anyway' };
+  | { kind: 'highlight-anyway' }
+  | { kind: 'config'; config: ContentConfig };
 
 /** Replies, keyed by message kind. */
 export type Replies = {
@@ -45,6 +59,8 @@ export type Replies = {
   'get-state': PageState;
   'show-entity': boolean;
   'highlight-anyway': PageState;
+  'get-config': ContentConfig;
+  config: undefined;
 };
 
 /** Sends a message to the background service worker. */

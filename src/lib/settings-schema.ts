@@ -1,58 +1,17 @@
 import * as v from 'valibot';
-import { allCategories, CATEGORIES, type Category } from '../knowledge/categories';
-import { isRecord } from './records';
+import { CATEGORIES, type Category } from '../knowledge/categories';
+import { DEFAULTS, HOVER_DELAY, MENTIONS, STYLES } from './settings-defaults';
 
-/** How mentions are painted: a tint with an underline, the underline only, or the tint only. */
-export const STYLES = ['tint-underline', 'underline', 'tint'] as const;
-/** One of {@link STYLES}. */
-export type HighlightStyle = (typeof STYLES)[number];
-/** Which mentions of each entity are painted: every one, or the first on the page. */
-export const MENTIONS = ['all', 'first'] as const;
-/** One of {@link MENTIONS}. */
-export type Mentions = (typeof MENTIONS)[number];
-/** Bounds of `hoverDelay`, in milliseconds. */
-export const HOVER_DELAY = { min: 0, max: 2000 } as const;
-
-/** Every category is highlighted until the reader says otherwise. */
-const ALL_CATEGORIES: Record<Category, boolean> = allCategories();
-
-/** Global settings (storage.sync key `settings`); the defaults define the type, as in refined-github. */
-export const DEFAULTS = {
-  version: 1,
-  paused: false,
-  categories: ALL_CATEGORIES,
-  mentions: 'all' as Mentions,
-  style: 'tint-underline' as HighlightStyle,
-  hoverDelay: 300,
-};
-
-/** The global settings, as `getSettings()` returns them. */
-export type Settings = typeof DEFAULTS;
-
-const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
-const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
-  (list as readonly unknown[]).includes(value) ? (value as T) : fallback;
-const isHoverDelay = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= HOVER_DELAY.min && value <= HOVER_DELAY.max;
-
-/**
- * Stored settings as the current version reads them: junk becomes defaults, value by value, and
- * unknown keys are dropped. Plain code, not a schema: every page's content script reads settings
- * first thing, and a validation library costs it milliseconds there. Key order is fixed, so equal
- * settings serialise equally.
- */
-export function readSettings(raw: unknown): Settings {
-  const r = isRecord(raw) ? raw : {};
-  const c = isRecord(r.categories) ? r.categories : {};
-  return {
-    version: DEFAULTS.version,
-    paused: flag(r.paused, DEFAULTS.paused),
-    categories: Object.fromEntries(CATEGORIES.map((k) => [k, flag(c[k], true)])) as Record<Category, boolean>,
-    mentions: oneOf(MENTIONS, r.mentions, DEFAULTS.mentions),
-    style: oneOf(STYLES, r.style, DEFAULTS.style),
-    hoverDelay: isHoverDelay(r.hoverDelay) ? r.hoverDelay : DEFAULTS.hoverDelay,
-  };
-}
+export {
+  DEFAULTS,
+  type HighlightStyle,
+  HOVER_DELAY,
+  MENTIONS,
+  type Mentions,
+  readSettings,
+  type Settings,
+  STYLES,
+} from './settings-defaults';
 
 const bool = v.boolean('must be true or false');
 const hoverDelay = v.pipe(
