@@ -32,6 +32,9 @@ const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
 /** Pages with more text than this are scanned on-screen blocks first, the rest when idle. */
 const LONG_PAGE = 30_000;
 
+/** Headings start a section: the calm style shows each name's first mention in every section. */
+const HEADING = /^h[1-6]$/;
+
 /**
  * Everything Backstory knows about the page, block by block, kept up to date as the page
  * changes: only changed blocks are rescanned, and decisions are redone only when page-wide
@@ -52,9 +55,45 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
   /** Block element → its blocks (an element split by nested blocks has several). */
   const byElement = new Map<Element, Entry[]>();
 
+  /** Bumped whenever placements change: the calm classification is redone when asked after that. */
+  let version = 0;
+  let classified = -1;
+  const quiet = new WeakSet<Placed>();
+
+  /**
+   * Which mentions a calm page shows in full: every one in the article's first screen, and the
+   * first mention of each name in every section (a heading starts one); the rest are quiet.
+   * One pass in page order, with a layout read per block only until the first screen ends.
+   */
+  const classify = () => {
+    if (classified === version) return;
+    classified = version;
+    let seen = new Set<string>();
+    let screenBottom = -1;
+    let firstScreen = true;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as Entry;
+      if (HEADING.test(e.block.element.localName)) seen = new Set();
+      if (e.placed.length === 0) continue;
+      if (firstScreen) {
+        const top = e.block.element.getBoundingClientRect().top + window.scrollY;
+        if (screenBottom === -1) screenBottom = top + window.innerHeight;
+        else if (top > screenBottom) firstScreen = false;
+      }
+      for (let k = 0; k < e.placed.length; k++) {
+        const p = e.placed[k] as Placed;
+        const first = !seen.has(p.entityId);
+        seen.add(p.entityId);
+        if (firstScreen || first) quiet.delete(p);
+        else quiet.add(p);
+      }
+    }
+  };
+
   /** Mentions per entity, kept as blocks come and go: the popup and badge ask on every change. */
   const counts = new Map<string, number>();
   const clearPlaced = (entry: Entry): void => {
+    version++;
     for (const p of entry.placed) {
       const n = (counts.get(p.entityId) ?? 0) - 1;
       if (n > 0) counts.set(p.entityId, n);
@@ -79,6 +118,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end, m.alias));
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
+    version++;
     const segments = block.segments;
     if (entry.placed.length > 0)
       for (let i = 0; i < segments.length; i++) byNode.set((segments[i] as Segment).node, entry);
@@ -234,6 +274,11 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
     /** Mentions per entity, most mentioned first (ties: the entity seen first). */
     counts(): [string, number][] {
       return [...counts].sort((a, b) => b[1] - a[1]);
+    },
+    /** True for a mention a calm page shows only under the pointer (see classify). */
+    isQuiet(p: Placed): boolean {
+      classify();
+      return quiet.has(p);
     },
     /** The blocks, in document order (for bounded painting). */
     entries: () => entries,

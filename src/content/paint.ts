@@ -34,6 +34,8 @@ export function createPainter() {
     }
     return h;
   };
+  /** A quiet mention painted in full while the pointer is on it. */
+  let hovered: Placed | null = null;
   /**
    * Registers again the highlights a page removed or replaced (`CSS.highlights.clear()` from its
    * own scripts): the ranges are still ours. Answers how many had to be put back.
@@ -51,16 +53,37 @@ export function createPainter() {
   };
   return {
     heal,
-    /** Paints these mentions (adding to what is painted). */
-    add(placed: readonly Placed[]): void {
-      if (!supported()) return;
+    /** Paints these mentions (adding to what is painted); `quiet` ones nearly invisibly, until hovered. */
+    add(placed: readonly Placed[], quiet = false): void {
+      if (!supported() || placed.length === 0) return;
       heal();
-      for (const p of placed) get(highlightName(p.category)).add(p.range);
+      const q = quiet ? get(highlightName('quiet')) : null;
+      for (const p of placed) (q ?? get(highlightName(p.category))).add(p.range);
     },
     /** Unpaints these mentions; ranges not painted are ignored. */
     remove(placed: readonly Placed[]): void {
       if (!supported()) return;
-      for (const p of placed) own.get(highlightName(p.category))?.delete(p.range);
+      const q = own.get(highlightName('quiet'));
+      for (const p of placed) {
+        own.get(highlightName(p.category))?.delete(p.range);
+        q?.delete(p.range);
+      }
+    },
+    /**
+     * Shows the mention under the pointer in its category's colours (a quiet mention becomes
+     * visible); `null` puts it back as it was.
+     */
+    setHover(p: Placed | null): void {
+      if (!supported()) return;
+      if (hovered) {
+        own.get(highlightName(hovered.category))?.delete(hovered.range);
+        hovered = null;
+      }
+      if (!p) return;
+      const h = get(highlightName(p.category));
+      if (h.has(p.range)) return;
+      h.add(p.range);
+      hovered = p;
     },
     /** Marks the mention under the pointer or keyboard focus; `null` unmarks. */
     setActive(range: StaticRange | null): void {
@@ -71,6 +94,7 @@ export function createPainter() {
     },
     /** Unpaints every mention (keeps the active mark). */
     reset(): void {
+      hovered = null;
       for (const [name, h] of own) if (name !== highlightName('active')) h.clear();
     },
     /** Removes every highlight Backstory registered. */
@@ -80,6 +104,7 @@ export function createPainter() {
         if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
       }
       own.clear();
+      hovered = null;
     },
   };
 }

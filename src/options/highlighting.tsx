@@ -11,6 +11,7 @@ const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
 };
 
 const MENTION_LABELS: Record<Mentions, MessageKey> = {
+  calm: 'optionsCalmMentions',
   all: 'optionsEveryMention',
   first: 'optionsFirstMention',
 };

@@ -171,7 +171,7 @@ describe('the options page', () => {
     await expect.poll(() => page.getByLabel('Tint only').isChecked()).toBe(true);
     expect(await page.getByLabel('Chips').isChecked()).toBe(true);
     expect(await page.locator('li.row span').allTextContents()).toEqual(['old.example.com']);
-    expect(await stored('sync', 'settings')).toMatchObject({ style: 'tint', hoverDelay: 0, mentions: 'all' });
+    expect(await stored('sync', 'settings')).toMatchObject({ style: 'tint', hoverDelay: 0, mentions: 'calm' });
     await page.close();
   });
 
@@ -219,7 +219,7 @@ describe('the options page', () => {
       writeFileSync(`artifacts/popup-${scheme}.png`, await popup.screenshot());
       expect(await popup.evaluate(AXE_RUN), scheme).toEqual([]);
     }
-    await popup.evaluate(`document.querySelector('.pause input').click()`);
+    await popup.evaluate(`document.querySelector('.pause').click()`);
     await waitStored('sync', 'settings', (s) => (s as { paused?: boolean })?.paused === true);
     // Really close it: chrome.action.openPopup finds no active window while a popup is open.
     await popup.evaluate('setTimeout(() => window.close(), 0)');
@@ -231,7 +231,7 @@ describe('the options page', () => {
       'Backstory is paused everywhere',
     );
     writeFileSync('artifacts/popup-paused.png', await popup.screenshot());
-    await popup.evaluate(`document.querySelector('.pause input').click()`);
+    await popup.evaluate(`document.querySelector('.pause').click()`);
     await waitStored('sync', 'settings', (s) => (s as { paused?: boolean })?.paused === false);
     popup.close();
     await expect.poll(badges).toContain('4');

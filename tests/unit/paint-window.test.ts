@@ -10,19 +10,27 @@ beforeEach(() => installFakes());
 /** A painter that records what is painted, as a set of "entity@block" keys. */
 function fakePainter() {
   const painted = new Set<Placed>();
+  const quiet = new Set<Placed>();
   const painter: Painter = {
-    add: (list) => {
-      for (const p of list) painted.add(p);
+    add: (list, soft) => {
+      for (const p of list) (soft ? quiet : painted).add(p);
     },
     remove: (list) => {
-      for (const p of list) painted.delete(p);
+      for (const p of list) {
+        painted.delete(p);
+        quiet.delete(p);
+      }
     },
     setActive: () => undefined,
+    setHover: () => undefined,
     heal: () => 0,
-    reset: () => painted.clear(),
+    reset: () => {
+      painted.clear();
+      quiet.clear();
+    },
     clear: () => painted.clear(),
   };
-  return { painter, painted };
+  return { painter, painted, quiet };
 }
 
 /** `blocks` block elements with `perBlock` mentions each, and an index over them. */
@@ -43,6 +51,8 @@ function fakeIndex(blocks: number, perBlock: number) {
     placed: all,
     entries: () => entries,
     placedIn: (el: Element) => entries.find((e) => e.block.element === el)?.placed ?? [],
+    // In calm mode, every mention after each block's first is quiet.
+    isQuiet: (p: Placed) => entries.some((e) => e.placed.indexOf(p) > 0),
   } as unknown as PageIndex;
   return { index, all, entries };
 }
@@ -67,12 +77,27 @@ describe('the paint window', () => {
     const { painter, painted } = fakePainter();
     const { index, all } = fakeIndex(10, 3);
     const w = createPaintWindow(painter, index, life());
-    w.setFirstOnly(true);
+    w.setMode('first');
     w.apply({ added: all(), removed: [] });
     expect([...painted]).toEqual(firstPerEntity(all()));
     expect([...painted].map((p) => p.entityId)).toEqual(['e0', 'e1', 'e2']);
-    w.setFirstOnly(false);
+    w.setMode('all');
     expect(painted.size).toBe(30);
+  });
+
+  it('in calm mode, paints the mentions the index calls quiet apart, and again whole when mentions change', () => {
+    const { painter, painted, quiet } = fakePainter();
+    const { index, all, entries } = fakeIndex(10, 3);
+    const w = createPaintWindow(painter, index, life());
+    w.setMode('calm');
+    w.apply({ added: all(), removed: [] });
+    expect(painted.size).toBe(10);
+    expect(quiet.size).toBe(20);
+    // The first block loses its mentions: the index no longer has them.
+    const gone = (entries[0] as { placed: Placed[] }).placed;
+    (entries[0] as { placed: Placed[] }).placed = [];
+    w.apply({ added: [], removed: gone });
+    expect([painted.size, quiet.size]).toEqual([9, 18]);
   });
 
   it(`on a flood (more than ${PAINT_BOUND} mentions), registers only blocks near the viewport`, async () => {

@@ -32,7 +32,7 @@ describe('settings', () => {
       version: 1,
       paused: false,
       categories: { company: true, chip: true, regulator: true, product: true, person: true, law: true },
-      mentions: 'all',
+      mentions: 'calm',
       style: 'tint-underline',
       hoverDelay: 300,
     });
