@@ -2,6 +2,7 @@ import type { PageState } from '../lib/messages';
 import { createSerial } from '../lib/serial';
 import type { Settings } from '../lib/settings';
 import type { Matcher } from '../match';
+import { findArticleDate } from './article-date';
 import { type CardHost, createCardHost } from './card-host';
 import { createCardSession, createDetailsCache, type PageFacts } from './card-session';
 import { healPaint } from './heal';
@@ -69,11 +70,30 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     return p && rangeContains(p.range, x, y) ? steppable().indexOf(p) : -1;
   };
 
+  /** The name each entity is most often written as on the page (when no alias is known, none). */
+  const writtenAs = (): Map<string, string> => {
+    const tally = new Map<string, Map<string, number>>();
+    for (const p of placed()) {
+      if (!p.alias) continue;
+      const forms = tally.get(p.entityId) ?? new Map<string, number>();
+      forms.set(p.alias, (forms.get(p.alias) ?? 0) + 1);
+      tally.set(p.entityId, forms);
+    }
+    const out = new Map<string, string>();
+    for (const [id, forms] of tally) out.set(id, [...forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+    return out;
+  };
+
   function state(): PageState {
     const counts = run?.index.counts() ?? [];
+    const written = counts.length > 0 ? writtenAs() : new Map<string, string>();
     const entities = counts.map(([id, count]) => {
       const e = knowledge.matcher.entity(id);
-      return { id, count, name: e?.name ?? id, category: e?.category ?? 'company' };
+      const name = e?.name ?? id;
+      const as = written.get(id);
+      // The popup lists the name as the page wrote it, with the entity beside it, when they differ.
+      const differs = as && !name.toLowerCase().includes(as.toLowerCase());
+      return { id, count, name, category: e?.category ?? ('company' as const), ...(differs ? { written: as } : {}) };
     });
     return {
       hostname,
@@ -86,6 +106,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       total: counts.reduce((sum, [, n]) => sum + n, 0),
       scans,
       busy: queued > 0,
+      ...(pageFacts.articleDate ? { articleDate: pageFacts.articleDate } : {}),
     };
   }
   const reporter = createReporter(state);
@@ -102,10 +123,21 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       });
   }
 
-  /** Once the page is idle after a scan: the facts of its entities, so a card opens complete. */
+  /**
+   * Once the page is idle after a scan: the facts of its entities, so a card opens complete, and
+   * the article's publication date, read from the page (once: JSON-LD can be long).
+   */
+  let dated = false;
   const prefetch = () =>
     void whenIdle().then(() => {
-      if (run) details.prefetch(run.index.counts().map(([id]) => id));
+      if (!run) return;
+      details.prefetch(run.index.counts().map(([id]) => id));
+      if (!dated) {
+        dated = true;
+        const date = findArticleDate(document, location.href);
+        pageFacts = date ? { articleDate: date } : {};
+        reporter.soon();
+      }
     });
 
   /** Brings the index and the paint up to date with a change; one at a time, later changes merged. */
@@ -162,7 +194,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     index.setCategories(settings.categories);
     if (forced) index.setForced();
     const paint = createPaintWindow(painter, index, signal);
-    paint.setFirstOnly(settings.mentions === 'first');
+    paint.setMode(settings.mentions);
     const intent = createIntent({
       showDelay: () => settings.hoverDelay,
       hideDelay: 300,
@@ -176,7 +208,10 @@ export function createController(hostname: string, initial: Knowledge, initialSe
         pointer = point;
         intent.pointerInCard(overUi);
         if (overUi || placed().length === 0) return;
-        intent.pointerOn(mentionAt(index, point.x, point.y));
+        const at = mentionAt(index, point.x, point.y);
+        // A quiet mention shows in full as soon as the pointer is on it.
+        painter.setHover(at === -1 ? null : (steppable()[at] ?? null));
+        intent.pointerOn(at);
       },
       (e) => card.owns(e),
     );
@@ -239,7 +274,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       const r = run;
       if (!r) return;
       if (next.style !== before.style) ensureStyle();
-      if (next.mentions !== before.mentions) r.window.setFirstOnly(next.mentions === 'first');
+      if (next.mentions !== before.mentions) r.window.setMode(next.mentions);
       if (JSON.stringify(next.categories) !== JSON.stringify(before.categories)) {
         r.index.setCategories(next.categories);
         void enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal)));
