@@ -29,8 +29,20 @@ export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
  * requires, declaring that Backstory collects and transmits no data.
  */
 export function firefoxManifest(chrome: Manifest): Manifest {
-  const firefox: Manifest & FirefoxSettings = {
-    ...chrome,
+  // Firefox has a sidebar where Chrome has a side panel: the same page, opened by the popup.
+  const { side_panel: panel, ...rest } = chrome as Manifest & { side_panel?: { default_path: string } };
+  const firefox: Manifest & FirefoxSettings & { sidebar_action?: object } = {
+    ...rest,
+    permissions: (chrome.permissions ?? []).filter((p) => p !== 'sidePanel'),
+    ...(panel
+      ? {
+          sidebar_action: {
+            default_panel: panel.default_path,
+            default_title: '__MSG_extName__',
+            open_at_install: false,
+          },
+        }
+      : {}),
     background: { scripts: ['src/background/index.ts'], type: 'module' },
     browser_specific_settings: {
       gecko: {

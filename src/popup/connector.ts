@@ -1,5 +1,7 @@
+import knowledge, { about } from 'backstory:knowledge';
 import browser from 'webextension-polyfill';
 import type { Entity } from '../knowledge/schema';
+import { forgetAnyway, rememberAnyway } from '../lib/config';
 import { type PageState, toTab } from '../lib/messages';
 import { packEntities } from '../lib/packs';
 import { getSettings, isSiteEnabled, type Settings, setSettings, setSiteEnabled } from '../lib/settings';
@@ -19,8 +21,12 @@ export type Connector = {
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
   getSettings(): Promise<Settings>;
   setPaused(paused: boolean): Promise<void>;
-  /** Entities of the reader's knowledge packs, for their summaries and relations. */
-  packEntities(): Promise<Entity[]>;
+  /** The knowledge (bundled and the reader's packs): summaries, ties and the timeline. */
+  knowledge(): Promise<readonly Entity[]>;
+  /** When the bundled knowledge was last brought up to date (YYYY-MM-DD). */
+  knowledgeAsOf: string;
+  /** Opens the same view in the browser's side panel (Chrome) or sidebar (Firefox); null where neither exists. */
+  openPanel: (() => Promise<void>) | null;
   showEntity(id: string): Promise<void>;
   highlightAnyway(): Promise<PageState | null>;
   /** Puts text on the clipboard; rejects when the browser refuses. */
@@ -30,6 +36,35 @@ export type Connector = {
 
 /** Web pages where browsers never run extensions' content scripts. */
 const STORES = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
+
+type PanelApis = {
+  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+};
+
+/**
+ * Chrome's side panel or Firefox's sidebar shows the popup's view and stays open while reading.
+ * Both must be opened from the reader's click, before anything else is awaited.
+ */
+function panelOpener(): (() => Promise<void>) | null {
+  const apis = globalThis as { chrome?: PanelApis; browser?: PanelApis };
+  const side = apis.chrome?.sidePanel;
+  if (side) {
+    return async () => {
+      const win = await browser.windows.getCurrent();
+      if (win.id !== undefined) await side.open({ windowId: win.id });
+      window.close();
+    };
+  }
+  const bar = apis.browser?.sidebarAction;
+  if (bar) {
+    return async () => {
+      await bar.open();
+      window.close();
+    };
+  }
+  return null;
+}
 
 const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
@@ -45,12 +80,17 @@ export const browserConnector: Connector = {
     return web ? 'not-running' : 'restricted';
   },
   isSiteEnabled,
-  setSiteEnabled,
+  async setSiteEnabled(hostname, enabled) {
+    await setSiteEnabled(hostname, enabled);
+    await forgetAnyway(hostname);
+  },
   getSettings,
   async setPaused(paused) {
     await setSettings({ paused });
   },
-  packEntities: () => packEntities().catch(() => []),
+  knowledge: async () => [...knowledge, ...(await packEntities().catch(() => []))],
+  knowledgeAsOf: about.asOf,
+  openPanel: panelOpener(),
   async showEntity(id) {
     const tab = await activeTab();
     if (tab?.id !== undefined) await toTab(tab.id, { kind: 'show-entity', id }).catch(() => false);
@@ -58,7 +98,10 @@ export const browserConnector: Connector = {
   async highlightAnyway() {
     const tab = await activeTab();
     if (tab?.id === undefined) return null;
-    return toTab(tab.id, { kind: 'highlight-anyway' }).catch(() => null);
+    const state = await toTab(tab.id, { kind: 'highlight-anyway' }).catch(() => null);
+    // Remembered for this page address until the reader uses the site's switch.
+    if (state) await rememberAnyway(state.url, true).catch(() => undefined);
+    return state;
   },
   copy: (text) => navigator.clipboard.writeText(text),
   async openOptions() {

@@ -1,6 +1,5 @@
-import knowledge from 'backstory:knowledge';
 import { CATEGORIES, type Category } from '../knowledge/categories';
-import { createDirectory, type Directory } from '../knowledge/entity-view';
+import { createDirectory, type Directory, type FactView, type TieView } from '../knowledge/entity-view';
 import type { Entity } from '../knowledge/schema';
 import type { EntityCount } from '../lib/messages';
 
@@ -12,20 +11,31 @@ export function groupEntities(entities: EntityCount[]): { category: Category; ro
   })).filter((g) => g.rows.length > 0);
 }
 
-/** Summaries and ties of bundled and pack entities: the same directory the card's facts come from. */
+/** A timeline row: a dated fact, the page's entities it is about, whether it ties two or more of them. */
+export type StoryRow = FactView & { about: string[]; shared: boolean };
+
+/** Summaries, ties and the timeline of bundled and pack entities: the same directory the card's facts come from. */
 export type Lookup = {
   summary(id: string): string | undefined;
   /** Ties between entities this page names, one line each, worded as on the card. */
   connections(ids: Iterable<string>): string[];
+  /** The same ties with their ends, for the graph. */
+  ties(ids: Iterable<string>): TieView[];
+  /** Every dated fact about these entities, oldest first; `shared` when it involves two or more of them. */
+  story(ids: Iterable<string>): StoryRow[];
+  name(id: string): string;
   directory: Directory;
 };
 
-/** A lookup over the bundled knowledge plus the reader's packs. */
-export function createLookup(extra: readonly Entity[] = []): Lookup {
-  const directory = createDirectory([...knowledge, ...extra]);
+/** A lookup over the knowledge (bundled and the reader's packs). */
+export function createLookup(entities: readonly Entity[]): Lookup {
+  const directory = createDirectory(entities);
   return {
     summary: (id) => directory.get(id)?.summary,
     connections: (ids) => directory.connections(ids).map((c) => c.text),
+    ties: (ids) => directory.connections(ids),
+    story: (ids) => directory.timeline(ids).map((f) => ({ ...f, shared: f.about.length > 1 })),
+    name: directory.name,
     directory,
   };
 }

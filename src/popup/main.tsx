@@ -6,4 +6,7 @@ import { Popup } from './popup';
 
 installCategoryCss();
 document.title = t('popupTitle');
-render(<Popup connector={browserConnector} />, document.getElementById('app') as HTMLElement);
+// The same page is the side panel (Chrome) and the sidebar (Firefox), opened with `?panel=1`.
+const panel = new URLSearchParams(location.search).has('panel');
+if (panel) document.documentElement.classList.add('panel');
+render(<Popup connector={browserConnector} panel={panel} />, document.getElementById('app') as HTMLElement);

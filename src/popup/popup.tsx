@@ -5,6 +5,7 @@ import type { Connector, Unreachable } from './connector';
 import { Connections, Groups } from './groups';
 import { createLookup, type Lookup } from './lookup';
 import { summaryMarkdown } from './markdown';
+import { dayMonthYear, Story } from './story';
 
 type Phase =
   | { kind: 'loading' }
@@ -31,7 +32,7 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<void> }) {
     );
   return (
     <>
-      <button type="button" class="action small copy" onClick={() => void copy()}>
+      <button type="button" class="link copy" onClick={() => void copy()}>
         {result === 'copied' ? t('popupCopied') : t('popupCopy')}
       </button>
       <span class="sr" aria-live="polite">
@@ -39,6 +40,54 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<void> }) {
         {result === 'failed' ? t('popupCopyFailed') : ''}
       </span>
     </>
+  );
+}
+
+/** A switch, as a screen reader and the eye both read it: a button with `role="switch"`. */
+function Switch(props: { class: string; checked: boolean; label: string; onChange: (on: boolean) => void }) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      class={`toggle ${props.class}`}
+      aria-checked={props.checked}
+      onClick={() => props.onChange(!props.checked)}
+    >
+      <span class="label">{props.label}</span>
+      <span class="track" aria-hidden="true">
+        <span class="thumb" />
+      </span>
+    </button>
+  );
+}
+
+/** The two views of a page: the names it mentions, and their backstory. */
+function Tabs(props: { view: 'page' | 'story'; onView: (v: 'page' | 'story') => void }) {
+  const tab = (v: 'page' | 'story', key: MessageKey) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${v}`}
+      aria-selected={props.view === v}
+      aria-controls={`panel-${v}`}
+      tabIndex={props.view === v ? 0 : -1}
+      onClick={() => props.onView(v)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next = v === 'page' ? 'story' : 'page';
+          props.onView(next);
+          (e.currentTarget.parentElement?.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
+        }
+      }}
+    >
+      {t(key)}
+    </button>
+  );
+  return (
+    <div class="tabs" role="tablist">
+      {tab('page', 'popupTabPage')}
+      {tab('story', 'popupTabStory')}
+    </div>
   );
 }
 
@@ -52,9 +101,8 @@ function Body(props: {
   onAnyway: () => void;
 }) {
   const { state: shown, siteOn, paused, lookup, connector } = props;
-  if (paused) {
-    return <p class="status">{t('popupPaused')}</p>;
-  }
+  const [view, setView] = useState<'page' | 'story'>('page');
+  if (paused) return <p class="status">{t('popupPaused')}</p>;
   if (!siteOn) return <p class="status">{t('popupSiteOff', shown.hostname)}</p>;
   if (!shown.relevant && !shown.forced) {
     return (
@@ -73,33 +121,29 @@ function Body(props: {
         <p class="summary">{t('popupOverview', entities(shown.entities.length), mentions(shown.total))}</p>
         <CopyButton onCopy={() => connector.copy(summaryMarkdown(shown, lookup))} />
       </div>
-      <Groups entities={shown.entities} lookup={lookup} onShow={(id) => void connector.showEntity(id)} />
-      <Connections lines={lookup.connections(shown.entities.map((e) => e.id))} />
+      <Tabs view={view} onView={setView} />
+      <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {view === 'page' ? (
+          <>
+            <Groups entities={shown.entities} lookup={lookup} onShow={(id) => void connector.showEntity(id)} />
+            <Connections lines={lookup.connections(shown.entities.map((e) => e.id))} />
+          </>
+        ) : (
+          <Story state={shown} lookup={lookup} />
+        )}
+      </div>
     </>
   );
 }
 
-/** A checkbox that reads as a switch. */
-function Switch(props: { class: string; checked: boolean; label: string; onChange: (on: boolean) => void }) {
-  return (
-    <label class={props.class}>
-      <input
-        type="checkbox"
-        role="switch"
-        aria-checked={props.checked}
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-      <span>{props.label}</span>
-    </label>
-  );
-}
-
-/** The toolbar popup: what the page mentions, the switch for this site, and the global pause. */
-export function Popup({ connector }: { connector: Connector }) {
+/**
+ * The toolbar popup (and, wider, the side panel): the switch for this site first, then what the
+ * page mentions and its backstory, then the global pause.
+ */
+export function Popup({ connector, panel = false }: { connector: Connector; panel?: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [paused, setPaused] = useState(false);
-  const [lookup, setLookup] = useState<Lookup>(() => createLookup());
+  const [lookup, setLookup] = useState<Lookup | null>(null);
   const refresh = async () => {
     const [state, settings] = await Promise.all([connector.getState(), connector.getSettings()]);
     setPaused(settings.paused);
@@ -110,12 +154,18 @@ export function Popup({ connector }: { connector: Connector }) {
   const refreshSoon = () => setTimeout(() => void refresh(), 150);
   useEffect(() => {
     void refresh();
-    void connector.packEntities().then((extra) => extra.length > 0 && setLookup(createLookup(extra)));
+    void connector.knowledge().then((all) => setLookup(createLookup(all)));
   }, []);
+  // The side panel stays open: it follows the reader to other tabs and pages.
+  useEffect(() => {
+    if (!panel) return;
+    const timer = setInterval(() => void refresh(), 1500);
+    return () => clearInterval(timer);
+  }, [panel]);
 
-  if (phase.kind === 'loading') {
+  if (phase.kind === 'loading' || !lookup) {
     return (
-      <main class="popup">
+      <main class={`popup${panel ? ' panel' : ''}`}>
         <p class="status">{t('popupLoading')}</p>
       </main>
     );
@@ -128,14 +178,22 @@ export function Popup({ connector }: { connector: Connector }) {
   const footer = (
     <footer class="foot">
       <Switch class="pause" checked={paused} label={t('popupPauseEverywhere')} onChange={(on) => void pause(on)} />
-      <button type="button" class="link" onClick={() => void connector.openOptions()}>
-        {t('popupOptions')}
-      </button>
+      <span class="links">
+        {!panel && connector.openPanel && (
+          <button type="button" class="link" onClick={() => void connector.openPanel?.()}>
+            {t('popupOpenPanel')}
+          </button>
+        )}
+        <button type="button" class="link" onClick={() => void connector.openOptions()}>
+          {t('popupOptions')}
+        </button>
+      </span>
+      <p class="asof">{t('popupKnowledgeAsOf', dayMonthYear(connector.knowledgeAsOf))}</p>
     </footer>
   );
   if (phase.kind === 'unreachable') {
     return (
-      <main class="popup">
+      <main class={`popup${panel ? ' panel' : ''}`}>
         <h1>{t('popupTitle')}</h1>
         <p class="status">{t(UNREACHABLE[phase.why])}</p>
         {footer}
@@ -153,9 +211,8 @@ export function Popup({ connector }: { connector: Connector }) {
     if (next) setPhase({ kind: 'ready', state: next, siteOn });
   };
   return (
-    <main class="popup">
+    <main class={`popup${panel ? ' panel' : ''}`}>
       <header class="top">
-        <h1>{t('popupTitle')}</h1>
         <Switch
           class="switch"
           checked={siteOn}
@@ -163,6 +220,7 @@ export function Popup({ connector }: { connector: Connector }) {
           onChange={(on) => void toggle(on)}
         />
       </header>
+      <h1 class="sr">{t('popupTitle')}</h1>
       <Body
         state={state}
         siteOn={siteOn}

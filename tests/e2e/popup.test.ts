@@ -56,7 +56,9 @@ describe('the toolbar popup', () => {
       'Amazon makes AWS Trainium',
       'UK Competition and Markets Authority investigated Amazon',
     ]);
-    expect(await popup.evaluate<string>("document.querySelector('.switch').textContent")).toBe('On for 127.0.0.1');
+    expect(await popup.evaluate<string>("document.querySelector('.switch').textContent")).toBe(
+      'Backstory on 127.0.0.1',
+    );
     popup.close();
     await page.close();
   });
@@ -79,7 +81,7 @@ describe('the toolbar popup', () => {
     for (const p of [a, b, other]) await waitForHighlights(p);
     await a.bringToFront();
     let popup = await openPopup(suite.eb);
-    await popup.evaluate(`document.querySelector('.switch input').click()`);
+    await popup.evaluate(`document.querySelector('.switch').click()`);
     popup.close();
     await waitPainted(a, 'none');
     await waitPainted(b, 'none');
@@ -92,7 +94,7 @@ describe('the toolbar popup', () => {
     expect(await popup.evaluate<string>("document.querySelector('.status').textContent")).toContain(
       'off for 127.0.0.1',
     );
-    await popup.evaluate(`document.querySelector('.switch input').click()`);
+    await popup.evaluate(`document.querySelector('.switch').click()`);
     popup.close();
     await waitPainted(a, 'some');
     await waitPainted(b, 'some');
@@ -120,7 +122,7 @@ describe('the toolbar popup', () => {
     await waitForHighlights(page);
     await page.bringToFront();
     const popup = await openPopup(suite.eb);
-    await popup.evaluate(`document.querySelector('.switch input').click()`);
+    await popup.evaluate(`document.querySelector('.switch').click()`);
     popup.close();
     await waitPainted(page, 'none');
     await suite.stop();

@@ -64,7 +64,7 @@ describe('the messages file', () => {
 
 describe('t', () => {
   it('falls back to the English text, placeholders filled in, where the browser has no i18n API', () => {
-    expect(t('popupSiteSwitch', '127.0.0.1')).toBe('On for 127.0.0.1');
+    expect(t('popupSiteSwitch', '127.0.0.1')).toBe('Backstory on 127.0.0.1');
     expect(t('popupOverview', t('entitiesMany', 4), t('mentionsMany', 7))).toBe('4 entities, 7 mentions');
     expect(t('optionsHoverDelayHint', 0, 2000)).toBe(
       'From 0 (at once) to 2000 ms. The keyboard shortcuts always open the card at once.',

@@ -27,6 +27,47 @@ const page: PageState = {
   total: 7,
 };
 
+/** A small fixed knowledge, so these tests do not move when the bundled knowledge grows. */
+const fact = (text: string, asOf: string, involves: string[] = []) => ({
+  text,
+  asOf,
+  source: `https://example.org/${asOf}`,
+  involves,
+});
+const entity = (id: string, name: string, category: Entity['category'], over: Partial<Entity> = {}): Entity => ({
+  id,
+  name,
+  category,
+  aliases: [name],
+  ambiguousAliases: [],
+  notes: {},
+  summary: `Summary of ${name}.`,
+  facts: [fact(`${name} was founded.`, '2015-01-01'), fact(`${name} grew.`, '2025-06-01')],
+  related: [],
+  ...over,
+});
+const KNOWLEDGE: Entity[] = [
+  entity('amazon', 'Amazon', 'company', {
+    facts: [
+      fact('Amazon was founded.', '1994-07-05'),
+      fact('Amazon committed up to $4 billion to Anthropic.', '2023-09-25', ['anthropic']),
+      fact('Amazon invested another $4 billion in Anthropic.', '2024-11-22', ['anthropic']),
+    ],
+    related: [
+      { id: 'anthropic', type: 'invested-in' },
+      { id: 'trainium', type: 'makes' },
+    ],
+  }),
+  entity('anthropic', 'Anthropic', 'company', { related: [{ id: 'trainium', type: 'uses', note: 'training' }] }),
+  entity('trainium', 'AWS Trainium', 'chip'),
+  entity('uk-cma', 'UK Competition and Markets Authority', 'regulator', {
+    related: [
+      { id: 'amazon', type: 'investigates' },
+      { id: 'anthropic', type: 'investigates' },
+    ],
+  }),
+];
+
 /** A connector over fixed answers that records what the popup asked for. */
 function fake(options: { state?: PageState | Unreachable; siteOn?: boolean; paused?: boolean; packs?: Entity[] } = {}) {
   const calls = { shown: [] as string[], copied: [] as string[], paused: [] as boolean[], sites: [] as boolean[] };
@@ -40,7 +81,9 @@ function fake(options: { state?: PageState | Unreachable; siteOn?: boolean; paus
       paused = on;
       calls.paused.push(on);
     },
-    packEntities: async () => options.packs ?? [],
+    knowledge: async () => [...KNOWLEDGE, ...(options.packs ?? [])],
+    knowledgeAsOf: '2026-12-04',
+    openPanel: null,
     showEntity: async (id) => void calls.shown.push(id),
     highlightAnyway: async () => ({ ...page, forced: true }),
     copy: async (text) => void calls.copied.push(text),
@@ -72,8 +115,14 @@ const buttonNamed = (el: Element, name: string) =>
   [...el.querySelectorAll('button')].find((b) => b.textContent === name) ?? null;
 
 describe('the popup', () => {
-  it('lists the entities by category, most mentioned first, with the site switch and totals', async () => {
+  it('puts the site switch first, a real switch; lists the entities by category, most mentioned first', async () => {
     const el = await open(fake().connector);
+    const first = el.querySelector('button, input, select, a') as HTMLElement;
+    expect([first.getAttribute('role'), first.getAttribute('aria-checked'), first.textContent]).toEqual([
+      'switch',
+      'true',
+      'Backstory on news.example.com',
+    ]);
     const groups = [...el.querySelectorAll('section.group')].map((s) => [
       s.getAttribute('aria-label'),
       [...s.querySelectorAll('.row')].map(
@@ -86,7 +135,6 @@ describe('the popup', () => {
       ['Regulators', ['UK Competition and Markets Authority 2']],
       ['Connections on this page', []],
     ]);
-    expect(text(el, '.switch')).toBe('On for news.example.com');
     expect(text(el, '.summary')).toBe('4 entities, 7 mentions');
     expect([...el.querySelectorAll('.links li')].map((l) => l.textContent)).toEqual([
       'Amazon invested in Anthropic',
@@ -95,59 +143,89 @@ describe('the popup', () => {
       'UK Competition and Markets Authority investigated Anthropic',
       'Anthropic uses AWS Trainium (training)',
     ]);
+    expect(text(el, '.asof')).toBe('Knowledge as of 4 Dec 2026');
   });
 
-  it('expands a row to the entity’s summary, and shows the entity on the page from its name', async () => {
+  it('lists a name as the page wrote it, with the entity it leads to', async () => {
+    const state = {
+      ...page,
+      entities: [{ id: 'amazon', name: 'Amazon', category: 'company' as const, count: 2, written: 'AWS' }],
+      total: 2,
+    };
+    const el = await open(fake({ state }).connector);
+    expect(text(el, '.row .entity')).toBe('AWS → Amazon');
+  });
+
+  it('makes the list one Tab stop: arrows move between names, Right and Left open and close a summary', async () => {
     const { connector, calls } = fake();
     const el = await open(connector);
-    const more = el.querySelector('.row[data-entity="uk-cma"]')?.previousElementSibling as HTMLButtonElement;
-    const about = el.querySelector(`#${more.getAttribute('aria-controls')}`) as HTMLElement;
-    expect([more.getAttribute('aria-expanded'), more.getAttribute('aria-label'), about.hidden]).toEqual([
-      'false',
-      'Summary of UK Competition and Markets Authority',
-      true,
-    ]);
-    click(more);
-    await vi.waitFor(() => expect(more.getAttribute('aria-expanded')).toBe('true'));
-    expect(about.hidden).toBe(false);
-    expect(about.textContent).toBe(
-      "Britain's competition and consumer regulator; it has reviewed Big Tech's AI partnerships under UK merger rules.",
-    );
-    click(el.querySelector('.row[data-entity="uk-cma"]'));
+    const rows = () => [...el.querySelectorAll<HTMLButtonElement>('.row')];
+    expect(rows().map((r) => r.tabIndex)).toEqual([0, -1, -1, -1]);
+    expect([...el.querySelectorAll<HTMLButtonElement>('.more')].every((b) => b.tabIndex === -1)).toBe(true);
+    const key = (k: string) =>
+      (document.activeElement ?? rows()[0])?.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    rows()[0]?.focus();
+    key('ArrowDown');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-entity')).toBe('amazon'));
+    expect(rows().map((r) => r.tabIndex)).toEqual([-1, 0, -1, -1]);
+    key('ArrowRight');
+    await vi.waitFor(() => expect((el.querySelector('#about-amazon') as HTMLElement).hidden).toBe(false));
+    expect(text(el, '#about-amazon')).toBe('Summary of Amazon.');
+    key('ArrowLeft');
+    await vi.waitFor(() => expect((el.querySelector('#about-amazon') as HTMLElement).hidden).toBe(true));
+    key('End');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-entity')).toBe('uk-cma'));
+    click(document.activeElement);
     expect(calls.shown).toEqual(['uk-cma']);
   });
 
-  it('copies a Markdown summary of the page and says so', async () => {
+  it('shows the backstory: a timeline in date order, shared facts first, the article marked between before and since', async () => {
+    const el = await open(fake({ state: { ...page, articleDate: '2024-03-27' } }).connector);
+    click(el.querySelector('[role="tab"]#tab-story'));
+    await vi.waitFor(() => expect(el.querySelector('.timeline')).not.toBeNull());
+    expect(text(el, '.article-date')).toBe('This article — 27 Mar 2024');
+    const parts = [...el.querySelectorAll('.story section')].map((s) => [
+      s.getAttribute('aria-label'),
+      [...s.querySelectorAll('.timeline li')].map((li) => li.querySelector('.date')?.textContent ?? li.textContent),
+    ]);
+    expect(parts[0]).toEqual(['Between names on this page', ['Sep 2023', 'This article — 27 Mar 2024', 'Nov 2024']]);
+    expect(parts[1]?.[0]).toBe('Each name’s story');
+    const own = parts[1]?.[1] as string[];
+    expect(own.indexOf('This article — 27 Mar 2024')).toBeGreaterThan(0);
+    expect(own.slice(0, 1)).toEqual(['Jul 1994']);
+    expect(parts[2]?.[0]).toBe('Who is tied to whom');
+    expect(el.querySelector('.graph svg')?.getAttribute('aria-label')).toBe(
+      'Graph of 5 ties between names on this page; the same ties are listed below it.',
+    );
+    // Filtered to one name, only its facts.
+    const select = el.querySelector('.filter select') as HTMLSelectElement;
+    select.value = 'uk-cma';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(el.querySelectorAll('.timeline li:not(.article-row)')).toHaveLength(2));
+    expect(el.querySelector('.graph')).toBeNull();
+  });
+
+  it('copies a Markdown summary of the page, with its timeline, and says so', async () => {
     const { connector, calls } = fake();
     const el = await open(connector);
     click(buttonNamed(el, 'Copy summary'));
     await vi.waitFor(() => expect(buttonNamed(el, 'Copied')).not.toBeNull());
     expect(el.textContent).toContain('Summary copied to the clipboard.');
-    expect(calls.copied).toEqual([
-      `# Backstory: news.example.com
-
-## Companies
-
-- **Anthropic** (3 mentions): AI safety company and public benefit corporation that builds the Claude family of large language models.
-- **Amazon** (1 mention): US e-commerce and cloud giant; parent of AWS and a major investor in Anthropic.
-
-## Chips
-
-- **AWS Trainium** (1 mention): Amazon Web Services' family of custom machine-learning accelerators for training (and increasingly serving) AI models, designed by Annapurna Labs.
-
-## Regulators
-
-- **UK Competition and Markets Authority** (2 mentions): Britain's competition and consumer regulator; it has reviewed Big Tech's AI partnerships under UK merger rules.
-
-## Connections
-
-- Amazon invested in Anthropic
-- Amazon makes AWS Trainium
-- UK Competition and Markets Authority investigated Amazon
-- UK Competition and Markets Authority investigated Anthropic
-- Anthropic uses AWS Trainium (training)
-`,
+    const copied = calls.copied[0] as string;
+    expect(copied.split('\n').slice(0, 8)).toEqual([
+      '# Backstory: news.example.com',
+      '',
+      '## Companies',
+      '',
+      '- **Anthropic** (3 mentions): Summary of Anthropic.',
+      '- **Amazon** (1 mention): Summary of Amazon.',
+      '',
+      '## Chips',
     ]);
+    expect(copied).toContain('## Connections\n\n- Amazon invested in Anthropic\n');
+    expect(copied).toContain(
+      '## Timeline\n\n- Jul 1994: Amazon was founded. ([example.org](https://example.org/1994-07-05))\n',
+    );
   });
 
   it('says so when the clipboard is refused', async () => {
@@ -222,8 +300,12 @@ describe('the popup', () => {
   it('pauses everywhere and resumes from its switch', async () => {
     const { connector, calls } = fake();
     const el = await open(connector);
-    const pause = el.querySelector('.pause input') as HTMLInputElement;
-    expect([text(el, '.pause'), pause.checked]).toEqual(['Pause everywhere', false]);
+    const pause = el.querySelector('.pause') as HTMLButtonElement;
+    expect([text(el, '.pause'), pause.getAttribute('role'), pause.getAttribute('aria-checked')]).toEqual([
+      'Pause everywhere',
+      'switch',
+      'false',
+    ]);
     click(pause);
     await vi.waitFor(() => expect(text(el, '.status')).toContain('paused everywhere'));
     click(pause);
