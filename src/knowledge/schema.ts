@@ -90,25 +90,32 @@ const RelationSchema = v.strictObject({
 });
 
 /** One entity as people write it in `src/knowledge/<category>/<id>.yaml`, and as packs hold it. */
-export const EntitySourceSchema = v.strictObject({
-  id: entityId,
-  name: plainText(LIMITS.name),
-  category: v.picklist(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`),
-  /** The family this entity is a generation or version of (a chip or model family). */
-  family: v.optional(entityId),
-  /** A family whose generations are written as its name and a number ("Gaudi 4", "TPU v8"). */
-  versioned: v.optional(v.boolean('must be true or false')),
-  aliases: v.pipe(v.array(aliasEntry, 'must be a list'), v.minLength(1, 'must list at least one alias')),
-  ambiguousAliases: v.optional(v.array(aliasEntry, 'must be a list')),
-  summary: plainText(LIMITS.summary),
-  url: v.optional(httpsUrl),
-  facts: v.pipe(
-    v.array(FactSchema, 'must be a list of facts'),
-    v.minLength(LIMITS.facts[0], `must have at least ${LIMITS.facts[0]} facts`),
-    v.maxLength(LIMITS.facts[1], `must have at most ${LIMITS.facts[1]} facts`),
+export const EntitySourceSchema = v.pipe(
+  v.strictObject({
+    id: entityId,
+    name: plainText(LIMITS.name),
+    category: v.picklist(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`),
+    /** The family this entity is a generation or version of (a chip or model family). */
+    family: v.optional(entityId),
+    /** A family whose generations are written as its name and a number ("Gaudi 4", "TPU v8"). */
+    versioned: v.optional(v.boolean('must be true or false')),
+    /** Spellings that name the entity whatever the page (at least one name here or under `ambiguousAliases`). */
+    aliases: v.optional(v.array(aliasEntry, 'must be a list')),
+    ambiguousAliases: v.optional(v.array(aliasEntry, 'must be a list')),
+    summary: plainText(LIMITS.summary),
+    url: v.optional(httpsUrl),
+    facts: v.pipe(
+      v.array(FactSchema, 'must be a list of facts'),
+      v.minLength(LIMITS.facts[0], `must have at least ${LIMITS.facts[0]} facts`),
+      v.maxLength(LIMITS.facts[1], `must have at most ${LIMITS.facts[1]} facts`),
+    ),
+    related: v.optional(v.array(RelationSchema, 'must be a list')),
+  }),
+  v.check(
+    (e) => (e.aliases?.length ?? 0) + (e.ambiguousAliases?.length ?? 0) > 0,
+    '`aliases` must list at least one name (here or under `ambiguousAliases`)',
   ),
-  related: v.optional(v.array(RelationSchema, 'must be a list')),
-});
+);
 
 /** An entity as written. */
 export type EntitySource = v.InferOutput<typeof EntitySourceSchema>;
@@ -172,7 +179,7 @@ export function normalize(e: EntitySource): Entity {
 
 /** The field names of an entity, a fact and a relation: "did you mean" suggestions come from these. */
 export const FIELD_NAMES = {
-  entity: Object.keys(EntitySourceSchema.entries),
+  entity: Object.keys(EntitySourceSchema.pipe[0].entries),
   fact: Object.keys(FactSchema.entries),
   relation: Object.keys(RelationSchema.entries),
 } as const;
