@@ -114,4 +114,4 @@ function main() {
   list('2025+ facts with a number and no second source (confirmedBy)', r.unconfirmed, (x) => `${x.id}: ${x.fact}`);
 }
 
-main();
+if (process.argv[1]?.endsWith('knowledge-report.ts')) main();
