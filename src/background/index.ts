@@ -1,6 +1,7 @@
 import knowledge from 'backstory:knowledge';
 import browser from 'webextension-polyfill';
 import { createDirectory } from '../knowledge/entity-view';
+import { keyResolver, resolveKey } from '../knowledge/keys';
 import type { Entity } from '../knowledge/schema';
 import { badgeColor, badgeText } from '../lib/badge';
 import { CONFIG_KEYS, readConfig, readPackNames } from '../lib/config';
@@ -25,7 +26,7 @@ async function closeStorageToPages(): Promise<void> {
 }
 
 /** Bundled entities and the reader's packs (ties to a removed pack's entities are left out, not shown as ids). */
-const buildDirectory = (extra: Entity[]) => createDirectory([...knowledge, ...extra]);
+const buildDirectory = (extra: Entity[]) => createDirectory([...knowledge, ...extra], keyResolver(knowledge));
 
 // Listeners first and synchronously: an event that wakes the worker is only delivered to listeners added in the first turn.
 let directory = packEntities().then(buildDirectory, () => buildDirectory([]));
@@ -96,7 +97,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       return undefined;
     }
     case 'entity-details':
-      return directory.then((d) => d.details(message.id));
+      return directory.then((d) => d.details(resolveKey(message.id, knowledge)));
     case 'get-config':
       return readConfig();
     default:

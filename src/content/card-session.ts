@@ -73,8 +73,8 @@ export function createCardSession(deps: {
       const { articleDate } = deps.page();
       card.show(
         {
-          id: p.entityId,
-          name: entry.name,
+          id: d?.id ?? p.entityId,
+          name: d?.name ?? entry.name ?? p.alias ?? p.entityId,
           category: entry.category,
           details: d,
           onPage,
@@ -112,7 +112,8 @@ export function createCardSession(deps: {
     run.intent.openNow(at);
     const entry = deps.matcher().entity(p.entityId);
     const n = deps.steppable().length;
-    run.card.announce(t('cardAnnouncement', entry?.name ?? p.entityId, entry?.category ?? '', at + 1, n));
+    const name = details.ready(p.entityId)?.name ?? entry?.name ?? p.alias ?? p.entityId;
+    run.card.announce(t('cardAnnouncement', name, entry?.category ?? '', at + 1, n));
   }
 
   return { open, close, focus };

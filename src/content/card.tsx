@@ -1,6 +1,6 @@
 import { CATEGORY_MESSAGES, type Category } from '../knowledge/categories';
+import { dayMonthYear, monthYear } from '../knowledge/dates';
 import type { EntityDetails, FactView } from '../knowledge/entity-view';
-import { monthYear } from '../knowledge/relations';
 import type { Scheme } from '../lib/theme';
 import { t } from './i18n';
 
@@ -28,11 +28,6 @@ export type CardProps = {
 /** "2024-11-22" → "Nov 2024". */
 export const formatAsOf = monthYear;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2024-03-27" → "27 Mar 2024" (the article's own date is known to the day). */
-export const dayMonthYear = (iso: string) =>
-  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
-
 const host = (url: string) => {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -48,7 +43,8 @@ export const safeHref = (url: string | undefined): string | undefined =>
 /** Ties between this entity and others the page names: one per other entity, at most two. */
 export function relationLines(details: EntityDetails, onPage: ReadonlySet<string>): string[] {
   const lines = new Map<string, string>();
-  for (const tie of details.ties) if (onPage.has(tie.other) && !lines.has(tie.other)) lines.set(tie.other, tie.text);
+  // The page's entities are known by their keys (keys.ts).
+  for (const tie of details.ties) if (onPage.has(tie.otherKey) && !lines.has(tie.other)) lines.set(tie.other, tie.text);
   return [...lines.values()].slice(0, 2);
 }
 

@@ -89,11 +89,15 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     const written = counts.length > 0 ? writtenAs() : new Map<string, string>();
     const entities = counts.map(([id, count]) => {
       const e = knowledge.matcher.entity(id);
-      const name = e?.name ?? id;
       const as = written.get(id);
-      // The popup lists the name as the page wrote it, with the entity beside it, when they differ.
-      const differs = as && !name.toLowerCase().includes(as.toLowerCase());
-      return { id, count, name, category: e?.category ?? ('company' as const), ...(differs ? { written: as } : {}) };
+      // Names of bundled entities are the popup's to fill in (the script ships none).
+      return {
+        id,
+        count,
+        name: e?.name ?? id,
+        category: e?.category ?? ('company' as const),
+        ...(as ? { written: as } : {}),
+      };
     });
     return {
       hostname,

@@ -1,4 +1,5 @@
 import nameIndex from 'backstory:name-index';
+import { bundledKey, categoryOfLetter } from '../knowledge/keys';
 import { pageAddress } from '../lib/address';
 import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
@@ -9,9 +10,15 @@ import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
 
+/** Bundled entities as the script names them: a key (`#17`) and a category, no id or name (keys.ts). */
+const bundled = [...nameIndex.categories].map((letter, i) => ({
+  id: bundledKey(i),
+  category: categoryOfLetter(letter),
+}));
+
 /** Names of the bundled knowledge, plus the reader's packs in their compact form. */
 const knowledge = (packNames: PackNames | null) => ({
-  matcher: compileMatcher(nameIndex.entries, nameIndex.table, packNames ? createPackLookup(packNames) : null),
+  matcher: compileMatcher(bundled, nameIndex.table, packNames ? createPackLookup(packNames) : null),
 });
 
 const hostname = location.hostname;

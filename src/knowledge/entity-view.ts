@@ -5,8 +5,8 @@ import type { Entity, Fact } from './schema.ts';
 /** A fact as a card or a timeline shows it: whose file it is on, and the entities it involves. */
 export type FactView = Fact & { entityId: string };
 
-/** A tie between two entities, worded once (see relations.ts), and the entity at its other end. */
-export type TieView = Tie & { text: string; other: string };
+/** A tie between two entities, worded once (see relations.ts), and the entity at its other end (id and key). */
+export type TieView = Tie & { text: string; other: string; otherKey: string };
 
 /** What a card shows of an entity: every fact it is in (its own and others' that involve it), and its ties. */
 export type EntityDetails = {
@@ -33,7 +33,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * place the card (through the background) and the popup ask, so they never disagree.
  * Ties and facts that name an entity not installed (a removed pack's) are left out.
  */
-export function createDirectory(entities: readonly Entity[]) {
+export function createDirectory(entities: readonly Entity[], keyOf: (id: string) => string = (id) => id) {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const name = (id: string) => byId.get(id)?.name ?? id;
   /** id → every tie it is an end of, each tie once whichever side wrote it. */
@@ -62,11 +62,10 @@ export function createDirectory(entities: readonly Entity[]) {
   }
   for (const list of involved.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 
-  const view = (id: string, t: Tie, now: string): TieView => ({
-    ...t,
-    text: tieText(t, name, now),
-    other: t.subject === id ? t.object : t.subject,
-  });
+  const view = (id: string, t: Tie, now: string): TieView => {
+    const other = t.subject === id ? t.object : t.subject;
+    return { ...t, text: tieText(t, name, now), other, otherKey: keyOf(other) };
+  };
 
   return {
     get: (id: string): Entity | undefined => byId.get(id),

@@ -10,8 +10,11 @@ export type NameEntry = {
   ambiguous: string[];
 };
 
-/** An entity as the content script names it: no aliases, no facts. */
-export type EntityName = Pick<NameEntry, 'id' | 'name' | 'category'>;
+/**
+ * An entity as the content script knows it: its id and category (and, for a pack's, its name).
+ * Bundled names are not shipped in the script; the card and popup have them from the worker.
+ */
+export type EntityName = Pick<NameEntry, 'id' | 'category'> & { name?: string };
 
 /** Every entity's names, in knowledge-file order. */
 export type NameIndex = NameEntry[];

@@ -1,3 +1,5 @@
+import { monthYear } from './dates.ts';
+
 /**
  * How entities are tied to one another, and the one wording of each tie. A relation is written
  * on either entity's file; an inverse name ("made-by") is the same tie seen from the other side
@@ -81,13 +83,7 @@ export const tieKey = (t: Tie): string => {
   return `${a} ${t.type} ${b}`;
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2024-11-22" → "Nov 2024"; "2024" → "2024" (no Intl: a formatter costs milliseconds on a page). */
-export const monthYear = (iso: string): string => {
-  const month = MONTHS[Number(iso.slice(5, 7)) - 1];
-  return month ? `${month} ${iso.slice(0, 4)}` : iso.slice(0, 4);
-};
+export { monthYear } from './dates.ts';
 
 /**
  * The one sentence for a tie: "Amazon invested in Anthropic (since Sep 2023)", "Adam Selipsky led

@@ -12,7 +12,9 @@ export type EntityCount = {
   name: string;
   category: Category;
   count: number;
-  /** How the page writes the name, when that is not the entity's own name ("Facebook" for Meta). */
+  /** The content script's key for the entity (keys.ts), where it differs from `id`: what the popup sends back. */
+  key?: string;
+  /** How the page writes the name most often ("Facebook" for Meta): the popup shows it when it differs. */
   written?: string;
 };
 

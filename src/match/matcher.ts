@@ -39,7 +39,11 @@ export type NameTable = Record<number, Record<number, TableEntry[]>>;
  * The generated module the content script imports: each entity's name and category, and the
  * alias table the matcher looks names up in, built at build time rather than on every page.
  */
-export type CompiledNames = { entries: EntityName[]; table: NameTable };
+export type CompiledNames = {
+  /** One category letter per bundled entity, in knowledge order (see src/knowledge/keys.ts). */
+  categories: string;
+  table: NameTable;
+};
 
 /** Puts `entry` in `list`, under the alias that is its longest prefix; an alias met again is kept as it was. */
 function insert(list: TableEntry[], entry: TableEntry): void {

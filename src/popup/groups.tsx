@@ -11,7 +11,7 @@ function Row(props: {
   open: boolean;
   active: boolean;
   onToggle: () => void;
-  onShow: (id: string) => void;
+  onShow: () => void;
   onKey: (e: KeyboardEvent) => void;
 }) {
   const { entity, open } = props;
@@ -40,7 +40,7 @@ function Row(props: {
           aria-expanded={open}
           aria-describedby="rows-hint"
           title={t('popupShowFirst')}
-          onClick={() => props.onShow(entity.id)}
+          onClick={props.onShow}
           onKeyDown={props.onKey}
         >
           <span class="entity">{entity.written ? t('popupWrittenAs', entity.written, entity.name) : entity.name}</span>
@@ -114,9 +114,10 @@ export function Groups(props: { entities: EntityCount[]; lookup: Lookup; onShow:
                   setActive(e.id);
                   toggle(e.id);
                 }}
-                onShow={(id) => {
-                  setActive(id);
-                  props.onShow(id);
+                onShow={() => {
+                  setActive(e.id);
+                  // The content script knows the entity by its key (keys.ts).
+                  props.onShow(e.key ?? e.id);
                 }}
                 onKey={onKey}
               />

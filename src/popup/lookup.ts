@@ -1,7 +1,8 @@
 import { CATEGORIES, type Category } from '../knowledge/categories';
 import { createDirectory, type Directory, type FactView, type TieView } from '../knowledge/entity-view';
+import { resolveKey } from '../knowledge/keys';
 import type { Entity } from '../knowledge/schema';
-import type { EntityCount } from '../lib/messages';
+import type { EntityCount, PageState } from '../lib/messages';
 
 /** The entities a page names, by category in popup order, each group sorted by mention count (ties keep page order). */
 export function groupEntities(entities: EntityCount[]): { category: Category; rows: EntityCount[] }[] {
@@ -38,4 +39,22 @@ export function createLookup(entities: readonly Entity[]): Lookup {
     name: directory.name,
     directory,
   };
+}
+
+/**
+ * The page state with each entity's name from the knowledge (the content script ships no names),
+ * and the form the page writes it in kept only where it says something the name does not
+ * ("Facebook" for Meta, "AWS" for Amazon Web Services; not "Trainium" for AWS Trainium).
+ */
+export function withNames(state: PageState, lookup: Lookup): PageState {
+  const all = lookup.directory.all();
+  const entities = state.entities.map((e) => {
+    // The content script names bundled entities by key (`#17`, keys.ts); the knowledge has the id.
+    const id = resolveKey(e.id, all);
+    const name = lookup.directory.get(id)?.name ?? e.name;
+    const { written, ...rest } = e;
+    const differs = written && !name.toLowerCase().includes(written.toLowerCase());
+    return { ...rest, id, key: e.key ?? e.id, name, ...(differs ? { written } : {}) };
+  });
+  return { ...state, entities };
 }

@@ -1,14 +1,11 @@
+import { dayMonthYear, monthYear } from '../knowledge/dates';
 import { heading } from '../lib/category-names';
 import { mentions, t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
 import { groupEntities, type Lookup } from './lookup';
-import { dayMonthYear } from './story';
 
 /** Knowledge text is plain, but a name like "C*" must not turn the rest of the line bold. */
 const md = (text: string): string => text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`);
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthYear = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 
 /**
  * The page summary the popup copies: a title with the hostname, one line per entity by category,

@@ -3,7 +3,7 @@ import { entities, type MessageKey, mentions, t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
 import type { Connector, Unreachable } from './connector';
 import { Connections, Groups } from './groups';
-import { createLookup, type Lookup } from './lookup';
+import { createLookup, type Lookup, withNames } from './lookup';
 import { summaryMarkdown } from './markdown';
 import { dayMonthYear, Story } from './story';
 
@@ -200,7 +200,8 @@ export function Popup({ connector, panel = false }: { connector: Connector; pane
       </main>
     );
   }
-  const { state, siteOn } = phase;
+  const { siteOn } = phase;
+  const state = withNames(phase.state, lookup);
   const toggle = async (on: boolean) => {
     setPhase({ kind: 'ready', state, siteOn: on });
     await connector.setSiteEnabled(state.hostname, on);

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
-import { monthYear } from '../knowledge/relations';
+import { dayMonthYear, monthYear } from '../knowledge/dates';
 import { t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
 import { Graph } from './graph';
 import { Connections } from './groups';
 import type { Lookup, StoryRow } from './lookup';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2024-03-27" → "27 Mar 2024". */
-export const dayMonthYear = (iso: string) =>
-  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+export { dayMonthYear };
 
 const host = (url: string) => {
   try {

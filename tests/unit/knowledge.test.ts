@@ -52,7 +52,6 @@ describe('the bundled knowledge', () => {
     expect(unconfirmed).toEqual([]);
   });
 
-
   it('says when it was last brought up to date, a real date no later than today', () => {
     const asOf = knowledgeAsOf();
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
