@@ -16,6 +16,7 @@ const ORDER = {
     'category',
     'family',
     'versioned',
+    'generic',
     'aliases',
     'ambiguousAliases',
     'summary',

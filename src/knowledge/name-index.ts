@@ -25,12 +25,13 @@ const withApostrophes = (list: string[]): string[] =>
 
 /** Strips a validated knowledge file down to the names the matcher compiles. */
 export const toNameIndex = (entities: Entity[]): NameIndex =>
-  entities.map(({ id, name, category, aliases, ambiguousAliases }) => ({
+  entities.map(({ id, name, category, aliases, ambiguousAliases, generic }) => ({
     id,
     name,
     category,
-    aliases: withApostrophes(aliases),
-    ambiguous: withApostrophes(ambiguousAliases),
+    // A generic kind of technology (HBM4) keeps its card and ties but is never highlighted.
+    aliases: generic ? [] : withApostrophes(aliases),
+    ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
 
 /** Every alias the matcher compiles, plain and ambiguous (a plain alias wins a clash). */

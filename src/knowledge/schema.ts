@@ -55,6 +55,10 @@ const aliasText = v.pipe(
   v.nonEmpty('must not be empty'),
   v.check((s) => s.trim() === s, 'must not start or end with spaces'),
   v.check((s) => !NO_HTML.test(s), 'must be plain text (no < or >)'),
+  v.check(
+    (s) => !/: (?:the |a |an |[a-z])/.test(s),
+    'looks like a note written inside the alias: write it as `- Alias: note` without quotes around both',
+  ),
 );
 
 /** `Facebook` or `Facebook: Meta's social network; …` (an alias with the note its card shows). */
@@ -99,6 +103,11 @@ export const EntitySourceSchema = v.pipe(
     family: v.optional(entityId),
     /** A family whose generations are written as its name and a number ("Gaudi 4", "TPU v8"). */
     versioned: v.optional(v.boolean('must be true or false')),
+    /**
+     * A kind of technology pages name generically (a memory standard such as HBM4): its facts and
+     * ties are kept for cards and timelines, but its names are never highlighted.
+     */
+    generic: v.optional(v.boolean('must be true or false')),
     /** Spellings that name the entity whatever the page (at least one name here or under `ambiguousAliases`). */
     aliases: v.optional(v.array(aliasEntry, 'must be a list')),
     ambiguousAliases: v.optional(v.array(aliasEntry, 'must be a list')),
@@ -137,6 +146,7 @@ export type Entity = {
   category: Category;
   family?: string;
   versioned?: boolean;
+  generic?: boolean;
   aliases: string[];
   ambiguousAliases: string[];
   /** Alias → the note its card shows ("Facebook" → "Meta's social network; …"). */
@@ -173,6 +183,7 @@ export function normalize(e: EntitySource): Entity {
   };
   if (e.family) out.family = e.family;
   if (e.versioned) out.versioned = true;
+  if (e.generic) out.generic = true;
   if (e.url) out.url = e.url;
   return out;
 }
