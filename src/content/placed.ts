@@ -18,6 +18,8 @@ export class LazyPlaced implements Placed {
     private readonly end: number,
     /** The name as the page wrote it (the card says why it leads here when the alias has a note). */
     readonly alias?: string,
+    /** A generation of a versioned family the knowledge has no entity for ("Gaudi 4"). */
+    readonly generation?: string,
   ) {}
   get element(): Element {
     return this.block.element;

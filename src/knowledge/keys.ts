@@ -11,12 +11,24 @@ export const bundledKey = (index: number): string => `#${index}`;
 /** One letter per category, in the order of CATEGORIES: c(ompany), (c)h(ip), r, p, (p)e(rson), l. */
 const LETTERS = 'chrpel';
 
-/** The category letters of the bundled entities, in order: what the build writes. */
-export const categoryLetters = (categories: readonly Category[]): string =>
-  categories.map((c) => LETTERS[CATEGORIES.indexOf(c)] ?? 'c').join('');
+/**
+ * The category letters of the bundled entities, in order: what the build writes. A capital
+ * letter marks a versioned family (its generations are written as its name and a number).
+ */
+export const categoryLetters = (entities: readonly { category: Category; versioned?: boolean }[]): string =>
+  entities
+    .map((e) => {
+      const letter = LETTERS[CATEGORIES.indexOf(e.category)] ?? 'c';
+      return e.versioned ? letter.toUpperCase() : letter;
+    })
+    .join('');
 
 /** A category from its letter. */
-export const categoryOfLetter = (letter: string): Category => CATEGORIES[LETTERS.indexOf(letter)] ?? 'company';
+export const categoryOfLetter = (letter: string): Category =>
+  CATEGORIES[LETTERS.indexOf(letter.toLowerCase())] ?? 'company';
+
+/** True when the letter marks a versioned family. */
+export const isVersionedLetter = (letter: string): boolean => letter !== letter.toLowerCase();
 
 /** The entity a key names: `#17` → the 18th bundled entity's id; any other key is an id already. */
 export function resolveKey(key: string, bundled: readonly { id: string }[]): string {

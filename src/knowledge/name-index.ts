@@ -8,13 +8,15 @@ export type NameEntry = {
   category: Category;
   aliases: string[];
   ambiguous: string[];
+  /** A family whose generations are written as its name and a number. */
+  versioned?: boolean;
 };
 
 /**
  * An entity as the content script knows it: its id and category (and, for a pack's, its name).
  * Bundled names are not shipped in the script; the card and popup have them from the worker.
  */
-export type EntityName = Pick<NameEntry, 'id' | 'category'> & { name?: string };
+export type EntityName = Pick<NameEntry, 'id' | 'category' | 'versioned'> & { name?: string };
 
 /** Every entity's names, in knowledge-file order. */
 export type NameIndex = NameEntry[];
@@ -23,14 +25,30 @@ export type NameIndex = NameEntry[];
 const withApostrophes = (list: string[]): string[] =>
   list.flatMap((a) => (/['’]/.test(a) ? [...new Set([a, a.replace(/’/g, "'"), a.replace(/'/g, '’')])] : [a]));
 
+/**
+ * Names with a capital inside ("DeepMind", "OpenAI", "CoreWeave") as pages also write them, with
+ * one capital ("Deepmind", "Openai"): added to the table at build time, so finding them costs a
+ * page nothing more.
+ */
+const withOneCapital = (list: string[]): string[] => {
+  const out = [...list];
+  for (const a of list) {
+    if (a.length < 5 || !/^[A-Z][A-Za-z]+$/.test(a) || !/[A-Z]/.test(a.slice(1)) || !/[a-z]/.test(a)) continue;
+    const once = a[0] + a.slice(1).toLowerCase();
+    if (!out.includes(once)) out.push(once);
+  }
+  return out;
+};
+
 /** Strips a validated knowledge file down to the names the matcher compiles. */
 export const toNameIndex = (entities: Entity[]): NameIndex =>
-  entities.map(({ id, name, category, aliases, ambiguousAliases, generic }) => ({
+  entities.map(({ id, name, category, aliases, ambiguousAliases, generic, versioned }) => ({
     id,
     name,
     category,
+    ...(versioned ? { versioned: true } : {}),
     // A generic kind of technology (HBM4) keeps its card and ties but is never highlighted.
-    aliases: generic ? [] : withApostrophes(aliases),
+    aliases: generic ? [] : withOneCapital(withApostrophes(aliases)),
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
 

@@ -23,11 +23,24 @@ const latin1Letter = (c: number) => c === 0xaa || c === 0xb5 || c === 0xba || (c
 /** General Punctuation (U+2000–U+206F) holds no letter, mark or digit. */
 const generalPunctuation = (c: number) => c >= 0x2000 && c <= 0x206f;
 
+/**
+ * Scripts written without spaces between words: CJK ideographs, kana, Hangul (and their
+ * punctuation and full-width forms). A name right beside them is still a name ("英伟达的Nvidia
+ * H20", "생성형AI"), so for boundaries they count as no word at all.
+ */
+export const isUnspacedScript = (c: number): boolean =>
+  (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, punctuation, kana, ideographs
+  (c >= 0xac00 && c <= 0xd7af) || // Hangul syllables
+  (c >= 0x1100 && c <= 0x11ff) || // Hangul jamo
+  (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs
+  (c >= 0xff00 && c <= 0xffef) || // half- and full-width forms
+  (c >= 0x20000 && c <= 0x3ffff); // CJK extensions
+
 /** True for a letter, mark or digit of any script (`\p{L}`, `\p{M}`, `\p{N}`), by code point. */
 export function isWordCode(c: number): boolean {
   if (c < 128) return asciiWord(c);
   if (c < 256) return latin1Letter(c) || latin1Digit(c);
-  if (generalPunctuation(c)) return false;
+  if (generalPunctuation(c) || isUnspacedScript(c)) return false;
   word ??= /[\p{L}\p{M}\p{N}]/u;
   return word.test(String.fromCodePoint(c));
 }
@@ -36,7 +49,7 @@ export function isWordCode(c: number): boolean {
 export function isLetterOrDigitCode(c: number): boolean {
   if (c < 128) return asciiWord(c);
   if (c < 256) return latin1Letter(c) || latin1Digit(c);
-  if (generalPunctuation(c)) return false;
+  if (generalPunctuation(c) || isUnspacedScript(c)) return false;
   letterOrDigit ??= /[\p{L}\p{N}]/u;
   return letterOrDigit.test(String.fromCodePoint(c));
 }

@@ -1,3 +1,4 @@
+import { createLocalNames } from './local-names';
 import type { Matcher, Mention } from './matcher';
 import { resolveMentions, scanBlock } from './relevance';
 
@@ -34,8 +35,9 @@ export function findMentions(matcher: Matcher, text: string, options: { force?: 
     last = m.index + m[0].length;
   }
   blocks.push({ text: text.slice(last), offset: last });
+  const local = createLocalNames(matcher);
   const { mentions } = resolveMentions(
-    blocks.map((b) => scanBlock(matcher, b.text)),
+    blocks.map((b) => scanBlock(matcher, b.text, local)),
     options,
   );
   return mentions.flatMap((list, i) => {

@@ -11,11 +11,26 @@ export type Mention = { start: number; end: number; entityId: string; alias: str
  * evidence from the page. `cue` (another name or a topic word in the sentence) and
  * `initialWord` (an ordinary word opening a sentence) are filled in by `scanBlock`.
  */
-export type Candidate = Mention & { category: Category; ambiguous: boolean; cue: boolean; initialWord: boolean };
+export type Candidate = Mention & {
+  category: Category;
+  ambiguous: boolean;
+  cue: boolean;
+  initialWord: boolean;
+  /** An ordinary word opening a sentence before a comma ("Together, they…"): an adverb, not a name. */
+  opener?: boolean;
+  /** A generation of a versioned family the knowledge has no entity for, as the page wrote it ("Gaudi 4"). */
+  generation?: string;
+};
 
 /** A compiled name index: the alias table and a scanner for names in a text. */
 export type Matcher = {
   scan(text: string): Candidate[];
+  /**
+   * Names in a block written all in capitals, where case says nothing ("ANTHROPIC TRAINS ON
+   * TRAINIUM"): one-word names of four letters or more. (Names with a capital inside written with
+   * one, "Deepmind" or "Openai", are in the table itself: see name-index.ts.)
+   */
+  scanCase(text: string, found: readonly Candidate[]): Candidate[];
   /** An entity's name and category, by id. */
   entity(entityId: string): EntityName | undefined;
 };
@@ -42,8 +57,63 @@ export type NameTable = Record<number, Record<number, TableEntry[]>>;
 export type CompiledNames = {
   /** One category letter per bundled entity, in knowledge order (see src/knowledge/keys.ts). */
   categories: string;
-  table: NameTable;
+  /** The alias table as lines (see {@link tableToLines}): a quarter smaller than its JSON. */
+  names: string;
 };
+
+/**
+ * A table as text, for the content script: one line per alias, `alias TAB entity (base 36)` and
+ * `~` when ambiguous, indented by one space per level under the alias it extends. Lines come in
+ * table order, each extension right after the alias it hangs under.
+ */
+export function tableToLines(table: NameTable): string {
+  const lines: string[] = [];
+  const walk = (list: readonly TableEntry[], depth: number) => {
+    for (const e of list) {
+      lines.push(`${' '.repeat(depth)}${e[0]}\t${e[1].toString(36)}${e[2] === 1 ? '~' : ''}`);
+      if (e[3]) walk(e[3], depth + 1);
+    }
+  };
+  for (const second of Object.values(table)) for (const list of Object.values(second)) walk(list, 0);
+  return lines.join('\n');
+}
+
+/** The table back from its lines (once per page: a few thousand lines, well under a millisecond). */
+export function tableFromLines(text: string): NameTable {
+  const table: NameTable = {};
+  /** The entry last seen at each depth: extensions hang under the one a level up. */
+  const stack: TableEntry[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    let depth = 0;
+    while (text.charCodeAt(from + depth) === 32) depth++;
+    const tab = text.indexOf('\t', from + depth);
+    const alias = text.slice(from + depth, tab);
+    const ambiguous = text.charCodeAt(to - 1) === 126;
+    const entry: TableEntry = [
+      alias,
+      Number.parseInt(text.slice(tab + 1, ambiguous ? to - 1 : to), 36),
+      ambiguous ? 1 : 0,
+    ];
+    if (depth === 0) {
+      const c0 = alias.charCodeAt(0);
+      const c1 = alias.length > 1 ? alias.charCodeAt(1) : 0;
+      table[c0] ??= {};
+      const second = table[c0] as Record<number, TableEntry[]>;
+      second[c1] ??= [];
+      (second[c1] as TableEntry[]).push(entry);
+    } else {
+      const parent = stack[depth - 1] as TableEntry;
+      parent[3] ??= [];
+      parent[3].push(entry);
+    }
+    stack[depth] = entry;
+    from = to + 1;
+  }
+  return table;
+}
 
 /** Puts `entry` in `list`, under the alias that is its longest prefix; an alias met again is kept as it was. */
 function insert(list: TableEntry[], entry: TableEntry): void {
@@ -117,6 +187,37 @@ const pluralOk = (alias: string): boolean => isCapitalOrDigitCode(codePointBefor
 let foundEnd = 0;
 
 /**
+ * Entities (by index) that are versioned families, for the scan under way: their name may run
+ * straight into a generation number ("Trainium5"). Set by each matcher's `scan`.
+ */
+let versioned: Uint8Array | null = null;
+
+/**
+ * Where a generation number after a versioned family's name ends ("Gaudi 4", "TPU v8",
+ * "Trainium5", "Llama-5", "Qwen 3.5"), or -1: one to three digits (not a year), an optional
+ * decimal, a letter or two ("v5p"), then a word boundary.
+ */
+function versionAfter(text: string, at: number): number {
+  let i = at;
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 45) i++;
+  if (text.charCodeAt(i) === 118 || text.charCodeAt(i) === 86) i++;
+  const digits = i;
+  while (i < text.length && i - digits < 4 && isAsciiDigit(text.charCodeAt(i))) i++;
+  const n = i - digits;
+  if (n === 0 || n > 3) return -1;
+  if (text.charCodeAt(i) === 46 && isAsciiDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    if (isAsciiDigit(text.charCodeAt(i))) i++;
+  }
+  for (let k = 0; k < 2 && isLowerAscii(text.charCodeAt(i)); k++) i++;
+  return endsAt(text, i) ? i : -1;
+}
+
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+/**
  * True when `alias` stands in `text` at `i`, its first `from` code units known to match. A loop,
  * not `startsWith`: it skips the units known already, and the builtin's call costs more than
  * comparing the few left; a big page tries tens of thousands.
@@ -152,7 +253,10 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
       foundEnd = end + 1;
       return entry;
     }
-    if (!endsAt(text, end)) return null;
+    if (!endsAt(text, end)) {
+      // A versioned family's name may run into its generation number ("Trainium5"): scan checks it.
+      if (versioned === null || versioned[entry[1]] !== 1 || !isAsciiDigit(text.charCodeAt(end))) return null;
+    }
     foundEnd = end;
     return entry;
   }
@@ -172,11 +276,16 @@ const inClass = (c: number) => {
  * one other character `\b` counts as a word's), and V8 runs it about twice as fast as the
  * lookbehind; `exact` serves texts with "_" and tables with other first characters.
  */
-function startPatterns(table: NameTable, more = ''): { fast: RegExp | null; exact: RegExp } {
+function startPatterns(table: NameTable, more = ''): { fast: RegExp; exact: RegExp; others: RegExp | null } {
   const firsts = [...new Set([...Object.keys(table).map(Number), ...[...more].map((c) => c.charCodeAt(0))])];
   const chars = firsts.map(inClass).join('');
   const exact = new RegExp(`(?<![A-Za-z0-9])[${chars}]`, 'g');
-  return { fast: firsts.every(asciiWord) ? new RegExp(`\\b[${chars}]`, 'g') : null, exact };
+  const ascii = firsts.filter(asciiWord);
+  // Names in other scripts (英伟达, 엔비디아) are rare on a page: `others` says whether a text has
+  // any of their first characters, and only such a text needs the slower `exact`.
+  const rest = firsts.filter((c) => !asciiWord(c));
+  const others = rest.length > 0 ? new RegExp(`[${rest.map(inClass).join('')}]`) : null;
+  return { fast: new RegExp(`\\b[${ascii.map(inClass).join('')}]`, 'g'), exact, others };
 }
 
 /**
@@ -199,7 +308,14 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
     byId ??= new Map(index.map((e) => [e.id, e]));
     return byId.get(id) ?? pack?.entity(id);
   };
-  const { fast, exact } = startPatterns(table, pack?.firsts);
+  const { fast, exact, others } = startPatterns(table, pack?.firsts);
+  let folds: Folds | null = null;
+  let families: Uint8Array | null = null;
+  for (let i = 0; i < index.length; i++) {
+    if (!(index[i] as EntityName).versioned) continue;
+    families ??= new Uint8Array(index.length);
+    families[i] = 1;
+  }
 
   /**
    * The longest name at `i` that ends at a word boundary, with a plural "s" if one follows
@@ -233,7 +349,8 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
   return {
     scan(text) {
       const out: Candidate[] = [];
-      const starts = fast && !text.includes('_') ? fast : exact;
+      versioned = families;
+      const starts = text.includes('_') || others?.test(text) ? exact : fast;
       starts.lastIndex = 0;
       while (starts.test(text)) {
         let at = starts.lastIndex - 1;
@@ -275,8 +392,31 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
           starts.lastIndex = at + 1;
           continue;
         }
-        starts.lastIndex = end;
         const named = index[entry[1]] as EntityName;
+        if (named.versioned) {
+          // A generation the knowledge has no entity for: the family's card says which was named.
+          const v = versionAfter(text, at + alias.length);
+          if (v !== -1) {
+            starts.lastIndex = v;
+            out.push({
+              start: at,
+              end: v,
+              entityId: named.id,
+              category: named.category,
+              alias: text.slice(at, v),
+              ambiguous: entry[2] === 1,
+              cue: entry[2] === 0,
+              initialWord: false,
+              generation: text.slice(at, v),
+            });
+            continue;
+          }
+          if (!endsAt(text, end)) {
+            starts.lastIndex = at + 1;
+            continue;
+          }
+        }
+        starts.lastIndex = end;
         out.push({
           start: at,
           end,
@@ -291,5 +431,76 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
       return out;
     },
     entity,
+    scanCase(text, found) {
+      if (!isAllCaps(text)) return [];
+      folds ??= foldPatterns(table);
+      const re = folds.caps;
+      if (!re) return [];
+      const out: Candidate[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if ((start > 0 && wordBefore(text, start)) || !endsAt(text, end)) continue;
+        // Only a case the table does not hold, and never inside a name found already.
+        if (found.some((c) => c.start < end && start < c.end)) continue;
+        const hit = (folds as Folds).byLower.get(m[0].toLowerCase());
+        if (!hit) continue;
+        const named = index[hit[1]] as EntityName;
+        out.push({
+          start,
+          end,
+          entityId: named.id,
+          category: named.category,
+          alias: hit[0],
+          ambiguous: false,
+          cue: true,
+          initialWord: false,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** The case-folding patterns of a table, made the first time a page needs one. */
+type Folds = { caps: RegExp | null; byLower: Map<string, TableEntry> };
+
+/** True for a block written in capitals: a headline in caps, where case says nothing. */
+function isAllCaps(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length && upper + lower < 400; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper >= 12 && lower <= upper / 20;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One-word plain names of 4 letters or more, for headlines in caps, made the first time a page has one. */
+function foldPatterns(table: NameTable): Folds {
+  const byLower = new Map<string, TableEntry>();
+  const caps: string[] = [];
+  const visit = (list: readonly TableEntry[]) => {
+    for (const e of list) {
+      const a = e[0];
+      if (e[2] === 0 && a.length >= 4 && /^[A-Za-z][A-Za-z0-9]+$/.test(a)) {
+        const key = a.toLowerCase();
+        if (!byLower.has(key)) {
+          byLower.set(key, e);
+          caps.push(escapeRe(a));
+        }
+      }
+      if (e[3]) visit(e[3]);
+    }
+  };
+  for (const second of Object.values(table)) for (const list of Object.values(second)) visit(list);
+  const longestFirst = (xs: string[]) => xs.sort((x, y) => y.length - x.length).join('|');
+  return {
+    caps: caps.length ? new RegExp(`(?:${longestFirst(caps)})`, 'gi') : null,
+    byLower,
   };
 }

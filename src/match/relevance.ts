@@ -1,5 +1,7 @@
 import { codePointBefore, isLetterOrDigitCode } from './chars';
 import { COMMON_WORDS } from './common-words';
+import { withoutInvisible } from './invisible';
+import type { LocalNames } from './local-names';
 import type { Candidate, Matcher, Mention } from './matcher';
 
 /** How sure we are that a page is about AI/tech, and why. */
@@ -26,9 +28,23 @@ export type ScannedBlock = {
 
 // Case-sensitive on purpose: "AI" is a topic word, "ai" (a sloth, Japanese "love") is not.
 // A word must not touch a letter or digit of any script; that is checked in code (see chars.ts),
-// which spares the page compiling a Unicode RegExp.
-const TOPIC =
-  /AI|A\.I\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?/g;
+// which spares the page compiling a Unicode RegExp. Topic words of the main European and East
+// Asian languages follow the English ones (the cards stay English; relevance is judged in the
+// page's own language). Chinese, Japanese and Korean words need no boundary: they are written
+// without spaces, and chars.ts counts their characters as no word.
+const TOPIC = new RegExp(
+  [
+    // English
+    'AI|A\\.I\\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?',
+    // French, Spanish, Italian, Portuguese: IA, intelligence artificielle, puces, semi-conducteurs…
+    'IA|[Ii]ntelligence artificielle|[Ii]nteligencia artificial|[Ii]ntelligenza artificiale|[Ii]ntelig[êe]ncia artificial|[Pp]uces?|[Ss]emi-?conducteurs?|[Ss]emiconductores?|[Ss]emiconduttori|[Ss]emicondutores?|[Cc]entres? de données|[Cc]entros? de datos|[Cc]entros? de dados|[Mm]od[èe]les? de langage|[Mm]odelos? de lenguaje|[Mm]odell[oi] linguistic[oi]|[Aa]pprentissage automatique|[Aa]prendizaje automático|[Nn]uvem|[Tt]echnologie|[Tt]ecnolog[íi]a|[Tt]ecnologia',
+    // German and Dutch: KI, künstliche Intelligenz, Halbleiter, Rechenzentrum…
+    'KI|[Kk]ünstliche[nr]? Intelligenz|[Kk]unstmatige intelligentie|[Hh]albleiter|[Hh]alfgeleiders?|[Rr]echenzentr(?:um|en)|[Dd]atacent(?:er|ra|ers)|[Ss]prachmodell(?:e|en)?|[Tt]aalmodel(?:len)?|[Tt]echnologie',
+    // Chinese, Japanese, Korean
+    '人工智能|人工智慧|大模型|芯片|晶片|半导体|半導體|算力|数据中心|生成式|人工知能|生成AI|半導体|大規模言語モデル|データセンター|인공지능|반도체|데이터센터|생성형|거대언어모델',
+  ].join('|'),
+  'g',
+);
 
 /** Where the first topic word at or after `from` ends, standing as a word of its own; -1 if none. */
 function topicEnd(text: string, from: number): number {
@@ -106,9 +122,90 @@ export const sentenceInitial = (text: string, start: number): boolean =>
 
 const NONE: readonly string[] = [];
 
-/** Finds the candidates of one block and what the block itself says about them. */
-export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
-  const candidates = matcher.scan(text);
+/** Ordinary words that open a sentence as adverbs before a comma ("Together, they…"; "Alphabet, Google's parent" is a name). */
+const ADVERBS = new Set(['Together', 'Still', 'Instead', 'Further', 'Again', 'Meanwhile', 'Overall', 'Separately']);
+
+/**
+ * Finds the candidates of one block and what the block itself says about them. Invisible
+ * characters inside words (soft hyphens, zero-width spaces) are read as if absent; the
+ * candidates' offsets are in the block's own text.
+ */
+export function scanBlock(matcher: Matcher, original: string, local?: LocalNames): ScannedBlock {
+  const invisible = withoutInvisible(original);
+  if (!invisible) return scanClean(matcher, original, local);
+  const scanned = scanClean(matcher, invisible.text, local);
+  const at = invisible.at;
+  for (const c of scanned.candidates) {
+    c.start = at[c.start] as number;
+    c.end = (at[c.end - 1] as number) + 1;
+  }
+  return scanned;
+}
+
+/** Words that may follow a regulator's acronym without making a longer name ("FTC Chair Ferguson"). */
+const TITLES =
+  /^(?:Chair|Chairman|Chairwoman|Commissioner|Commissioners|Chief|Director|Secretary|President|Head|Staff|Spokesperson|Spokesman|Spokeswoman|Officials?|Rules?|Report|Act)\b/;
+/** Words that make an acronym the start of another organisation's name ("FTC Solar", "SEC Network"). */
+const ORG_WORDS =
+  /^(?:Solar|Energy|Group|Holdings|Capital|Partners|Records|Bank|Network|Networks|Media|Sports|Labs?|Inc|Corp|Ltd|Limited|Pharma|Motors|Airlines|Foods|Entertainment|Games|Studios)\b/;
+
+/**
+ * True for an acronym that is only the first word of a longer capitalised name: "FTC Solar" (a
+ * solar company) is not the FTC. A regulator's or a law's acronym followed by any capitalised
+ * word but a title; anyone's acronym followed by a word that names organisations.
+ */
+function acronymOfLongerName(text: string, c: Candidate): boolean {
+  if (!/^[A-Z][A-Z0-9&]{1,5}$/.test(c.alias) || text.charCodeAt(c.end) !== 32) return false;
+  const next = /^[A-Z][A-Za-z]+/.exec(text.slice(c.end + 1, c.end + 24))?.[0];
+  if (!next || TITLES.test(next)) return false;
+  return ORG_WORDS.test(next) || c.category === 'regulator' || c.category === 'law';
+}
+
+/** Words that put a person's name next: "the astronomer Vera Rubin" is not the chip. */
+const PERSON_BEFORE =
+  /(?:astronomer|physicist|mathematician|statistician|scientist|chemist|inventor|pioneer|admiral)\s+$/;
+
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * True for a chip named after a person where the page means the person: after a word like
+ * "physicist", or as the surname of a full name the knowledge does not know ("David Blackwell",
+ * "Richard Feynman"; "Nvidia Blackwell" and "Grace Blackwell" are names the matcher found).
+ */
+function namesake(text: string, c: Candidate, found: readonly Candidate[]): boolean {
+  if (c.category !== 'chip' && c.category !== 'product') return false;
+  const before = text.slice(Math.max(0, c.start - 24), c.start);
+  if (PERSON_BEFORE.test(before)) return true;
+  if (c.category !== 'chip' || c.alias.includes(' ')) return false;
+  const given = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(before);
+  if (!given) return false;
+  const at = c.start - 1 - (given[1] as string).length;
+  if (CALENDAR.test(given[1] as string)) return false;
+  return (
+    !COMMON_WORDS.has(given[1] as string) && !sentenceInitial(text, at) && !found.some((o) => o.end === c.start - 1)
+  );
+}
+
+function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
+  const found = matcher.scan(text);
+  const exact =
+    found.length === 0
+      ? found
+      : found.filter((c, i) => {
+          // Another name right after the acronym ("BIS Entity List"? no; "CMA CGM"?) keeps the acronym.
+          const next = found[i + 1];
+          if (namesake(text, c, found)) return false;
+          return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);
+        });
+  const folded = matcher.scanCase(text, exact);
+  let candidates = folded.length === 0 ? exact : [...exact, ...folded].sort((a, b) => a.start - b.start);
+  if (local) {
+    // Surnames and short names of what the page has named in full before (local-names.ts).
+    const short = local.scan(text, candidates);
+    local.learn(candidates);
+    if (short.length > 0) candidates = [...candidates, ...short].sort((a, b) => a.start - b.start);
+  }
   // Most blocks of a page name nothing: no sets to build for them.
   if (candidates.length === 0) return { text, candidates, sure: NONE, cued: NONE };
   // A block names a handful of entities: arrays beat sets here. Index loops throughout: this
@@ -135,6 +232,7 @@ export function scanBlock(matcher: Matcher, text: string): ScannedBlock {
     }
     c.cue = cue;
     c.initialWord = COMMON_WORDS.has(c.alias) && sentenceInitial(text, c.start);
+    if (c.initialWord && ADVERBS.has(c.alias) && text.charCodeAt(c.end) === 44 /* , */) c.opener = true;
     if (c.cue && !c.initialWord && !cued.includes(c.entityId)) cued.push(c.entityId);
   }
   return { text, candidates, sure, cued };
@@ -204,10 +302,11 @@ const strip = ({ start, end, entityId, alias }: Candidate): Mention => ({ start,
  * Whether a reader would expect this candidate highlighted. An ambiguous alias ("Amazon",
  * "Gemini") counts when its sentence has a cue (another name, a topic word), or when the page
  * confirms the entity elsewhere (an unambiguous alias, or a cued mention); an ordinary word at a
- * sentence start ("Scale") only in the second case.
+ * sentence start ("Scale") only in the second case, and never as an adverb before a comma
+ * ("Together, they…").
  */
 export const accepts = (c: Candidate, evidence: Evidence): boolean =>
-  !c.ambiguous || (c.cue && !c.initialWord) || evidence.isConfirmed(c.entityId);
+  !c.ambiguous || (c.cue && !c.initialWord) || (!c.opener && evidence.isConfirmed(c.entityId));
 
 /** The mentions of one block a reader would expect (see {@link accepts}). */
 export const decideBlock = (block: ScannedBlock, evidence: Evidence): Mention[] =>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern } from '../../scripts/alias-pattern';
+import { loadKnowledge } from '../../scripts/knowledge-load';
+import { toNameIndex } from '../../src/knowledge/name-index';
 import { compileMatcher, createEvidence, extendTable, findMentions, scanBlock, sentenceAround } from '../../src/match';
+import { tableFromLines, tableToLines } from '../../src/match/matcher';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
@@ -123,8 +126,13 @@ describe('matcher.scan', () => {
       ['CMA', 'uk-cma'],
       ['AWS', 'aws'],
     ]);
-    expect(scan('据国家互联网信息办公室称')).toEqual([]);
+    // Chinese, Japanese and Korean are written without spaces: a name touching them is a name.
+    expect(scan('据国家互联网信息办公室称')).toEqual([['国家互联网信息办公室', 'cac']]);
     expect(scan('据 国家互联网信息办公室 称')).toEqual([['国家互联网信息办公室', 'cac']]);
+    expect(scan('在AWS上训练，CMAが調査')).toEqual([
+      ['AWS', 'aws'],
+      ['CMA', 'uk-cma'],
+    ]);
   });
   it('finds the same names when every alias starts with an ASCII letter or digit (the \\b start pattern)', () => {
     const ascii = TEST_INDEX.filter((e) => [...e.aliases, ...e.ambiguous].every((a) => /^[A-Za-z0-9]/.test(a)));
@@ -263,5 +271,12 @@ describe('sentenceAround', () => {
     );
     // No sentence end before it: the sentence starts at the text's start.
     expect(around('.Version 3.5 of Gemini ships.', 'Gemini')).toBe('.Version 3.5 of Gemini ships.');
+  });
+});
+
+describe('the table as lines (what the content script ships)', () => {
+  it('reads back exactly the table it was written from, for the whole knowledge', () => {
+    const table = extendTable({}, toNameIndex(loadKnowledge().entities));
+    expect(tableFromLines(tableToLines(table))).toEqual(table);
   });
 });

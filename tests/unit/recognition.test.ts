@@ -1,0 +1,91 @@
+// Names in the forms today's news writes them, in any language, with the bundled knowledge.
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../scripts/knowledge-load';
+import { toNameIndex } from '../../src/knowledge/name-index';
+import { compileMatcher, findMentions, scanBlock } from '../../src/match';
+
+const matcher = compileMatcher(toNameIndex(loadKnowledge().entities));
+/** A paragraph that makes any page with a name AI news: the tests below are about names, not relevance. */
+const NEWS = '\n\nArtificial intelligence models need chips, data centres and cloud compute.';
+/** What a reader would see highlighted in `text` on an AI news page: [the text, its entity]. */
+const found = (text: string) =>
+  findMentions(matcher, text + NEWS)
+    .filter((m) => m.start < text.length)
+    .map((m) => [text.slice(m.start, m.end), m.entityId]);
+const ids = (text: string) => found(text).map(([, id]) => id);
+
+describe('generations of a known family', () => {
+  it('resolve to the generation when the knowledge has it, else to the family with the generation named', () => {
+    expect(found('Microsoft unveiled Maia 200 for Azure, its AI chip.')).toContainEqual(['Maia 200', 'maia-200']);
+    const [gaudi4] = scanBlock(matcher, 'Intel said Gaudi 4 would follow its Gaudi 3 AI chips.').candidates.filter(
+      (c) => c.alias.startsWith('Gaudi 4'),
+    );
+    expect(gaudi4).toMatchObject({ entityId: 'gaudi', generation: 'Gaudi 4' });
+    expect(found('Google showed TPU v9 to its cloud customers, an AI chip.')).toContainEqual(['TPU v9', 'google-tpu']);
+  });
+});
+
+describe('short names a page earns', () => {
+  it('reads a surname after the full name, possessive too, and not before it', () => {
+    const text =
+      'Amodei warned early.\n\nDario Amodei, who runs Anthropic, spoke on AI.\n\nAmodei said Claude would grow. Amodei’s view won.';
+    expect(found(text).filter(([, id]) => id === 'dario-amodei')).toEqual([
+      ['Dario Amodei', 'dario-amodei'],
+      ['Amodei', 'dario-amodei'],
+      ['Amodei', 'dario-amodei'],
+    ]);
+  });
+  it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
+    const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
+    expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
+    expect(ids(text)).toContain('together-ai');
+  });
+});
+
+describe('casing and invisible characters', () => {
+  it('finds a name with one capital where the knowledge writes two, and names in a headline in capitals', () => {
+    expect(ids('Deepmind and OpenAI released new AI models.')).toEqual(['google-deepmind', 'openai']);
+    expect(ids('NVIDIA AND ANTHROPIC SIGN AI CHIP DEAL WITH MICROSOFT')).toEqual(['nvidia', 'anthropic', 'microsoft']);
+  });
+  it('reads through soft hyphens and zero-width spaces, with offsets in the page’s own text', () => {
+    const text = 'An\u00adthropic trains AI models on Nvi\u200bdia chips.';
+    expect(found(text)).toEqual([
+      ['An\u00adthropic', 'anthropic'],
+      ['Nvi\u200bdia', 'nvidia'],
+    ]);
+  });
+});
+
+describe('any language', () => {
+  it('finds names right beside Chinese, Japanese and Korean characters', () => {
+    expect(ids('英伟达发布了新的AI芯片，OpenAI和Anthropic也在使用。')).toEqual(['nvidia', 'openai', 'anthropic']);
+    expect(ids('ソフトバンクはOpenAIに出資し、Nvidiaの半導体を買う。')).toEqual(['softbank', 'openai', 'nvidia']);
+    expect(ids('삼성전자는 Nvidia에 HBM을 공급하고 OpenAI와 협력한다.')).toEqual([
+      'samsung-electronics',
+      'nvidia',
+      'openai',
+    ]);
+  });
+  it('takes French, German and Spanish pages about AI as AI news, by their own topic words', () => {
+    const fr =
+      'La CNIL publie ses recommandations sur l’intelligence artificielle. Les modèles de langage et l’IA générative posent des questions, dit la CNIL, comme les centres de données.';
+    expect(findMentions(matcher, fr).map((m) => m.entityId)).toEqual(['cnil', 'cnil']);
+    const de = 'Das Bundeskartellamt prüft die künstliche Intelligenz von Google. KI und Halbleiter im Rechenzentrum.';
+    expect(findMentions(matcher, de).map((m) => m.entityId)).toEqual(['bundeskartellamt', 'google']);
+    const es = 'La inteligencia artificial de Google y Nvidia llega a España con nuevos centros de datos.';
+    expect(findMentions(matcher, es).map((m) => m.entityId)).toEqual(['google', 'nvidia']);
+    // The same names on a page about something else stay unlit.
+    expect(findMentions(matcher, 'La CNIL publie son rapport annuel sur les plaintes des consommateurs.')).toEqual([]);
+  });
+});
+
+describe('false friends', () => {
+  it('leaves an acronym that opens another organisation’s name alone', () => {
+    expect(ids('FTC Solar shares rose after the FTC sued Microsoft over AI.')).toEqual(['ftc', 'microsoft']);
+  });
+  it('leaves the people chips are named after alone', () => {
+    const text =
+      'Nvidia’s Rubin AI chips follow Blackwell. The platform honours the astronomer Vera Rubin, as Blackwell honours David Blackwell and the next one the physicist Richard Feynman.';
+    expect(found(text).map(([t]) => t)).toEqual(['Nvidia', 'Rubin', 'Blackwell', 'Blackwell']);
+  });
+});
