@@ -47,6 +47,7 @@ export function translator<K extends MessageKey>(english: { readonly [P in K]: M
     } catch {
       // No i18n API here (unit tests under happy-dom): English below.
     }
-    return formatMessage(english[key], values);
+    const entry = english[key];
+    return entry ? formatMessage(entry, values) : key;
   };
 }
