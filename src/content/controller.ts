@@ -196,6 +196,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     let watchShadow: (root: ShadowRoot) => void = () => undefined;
     const index = createPageIndex(knowledge.matcher, (root) => watchShadow(root));
     index.setCategories(settings.categories);
+    index.setWholePage(settings.scope === 'page');
     if (forced) index.setForced();
     const paint = createPaintWindow(painter, index, signal);
     paint.setMode(settings.mentions);
@@ -278,6 +279,11 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       const r = run;
       if (!r) return;
       if (next.style !== before.style) ensureStyle();
+      if (next.scope !== before.scope) {
+        // Where names are read changed: the page is read again.
+        r.index.setWholePage(next.scope === 'page');
+        void update('all');
+      }
       if (next.mentions !== before.mentions) r.window.setMode(next.mentions);
       if (JSON.stringify(next.categories) !== JSON.stringify(before.categories)) {
         r.index.setCategories(next.categories);

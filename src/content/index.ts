@@ -1,11 +1,11 @@
 import nameIndex from 'backstory:name-index';
-import { bundledKey, categoryOfLetter } from '../knowledge/keys';
+import { bundledKey, categoryOfLetter, isVersionedLetter } from '../knowledge/keys';
 import { pageAddress } from '../lib/address';
 import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
 import { type ToContent, toBackground } from '../lib/messages';
 import { DEFAULTS } from '../lib/settings-defaults';
-import { compileMatcher } from '../match/matcher';
+import { compileMatcher, tableFromLines } from '../match/matcher';
 import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
@@ -14,11 +14,15 @@ import { yieldToMain } from './slice';
 const bundled = [...nameIndex.categories].map((letter, i) => ({
   id: bundledKey(i),
   category: categoryOfLetter(letter),
+  ...(isVersionedLetter(letter) ? { versioned: true } : {}),
 }));
+
+/** The bundled alias table, built at build time and read back from its lines once per page. */
+const table = tableFromLines(nameIndex.names);
 
 /** Names of the bundled knowledge, plus the reader's packs in their compact form. */
 const knowledge = (packNames: PackNames | null) => ({
-  matcher: compileMatcher(bundled, nameIndex.table, packNames ? createPackLookup(packNames) : null),
+  matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null),
 });
 
 const hostname = location.hostname;

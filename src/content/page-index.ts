@@ -8,11 +8,13 @@ import {
   scanBlock,
   type Verdict,
 } from '../match';
+import { createLocalNames } from '../match/local-names';
 import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
 import { covers, LazyPlaced, visible } from './placed';
 import { collectBlocks, type Segment, segmentAt, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
+import { pageStructure, type Structure, WHOLE_PAGE } from './structure';
 import { nearViewport } from './viewport';
 
 /** One block of the page, its analysis and the mentions placed in it. */
@@ -50,6 +52,11 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
   let wantedKey = '';
   let flat: Placed[] | null = null;
   const evidence = createEvidence();
+  /** Where the page's article is, decided at each full scan (structure.ts); the whole page when the reader asks. */
+  let wholePage = false;
+  let structure: Structure = WHOLE_PAGE;
+  /** Surnames and short names the page has earned by naming someone in full (local-names.ts). */
+  const local = createLocalNames(matcher);
   /** Text node → the block it belongs to, for hit-testing. */
   const byNode = new Map<Text, Entry>();
   /** Block element → its blocks (an element split by nested blocks has several). */
@@ -115,7 +122,9 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       if (!(forced || accepts(m, evidence)) || !wanted(m.category)) continue;
       const seg = segmentAt(block, m.start, false);
       if (!visible(seg.parent, seen)) continue;
-      entry.placed.push(new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end, m.alias));
+      entry.placed.push(
+        new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end, m.alias, m.generation),
+      );
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     }
     version++;
@@ -154,7 +163,11 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const removed: Placed[] = [];
       const all = change === 'all';
       // A full scan starts in a task of its own, apart from whatever work led to it.
-      if (all) await timer.next(signal);
+      if (all) {
+        await timer.next(signal);
+        local.clear();
+        structure = wholePage ? WHOLE_PAGE : pageStructure(document);
+      }
       const fresh: Scope[] = all ? [document.body ?? document.documentElement] : [...change.roots];
       const stale = new Set<Entry>(all ? entries : staleUnder(fresh));
       // Only a batch that removed nodes can leave blocks with text that left the page.
@@ -170,7 +183,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const outer = fresh.filter((r, i) => r.isConnected && !fresh.some((o, j) => j !== i && o !== r && o.contains(r)));
       const unique = [...new Set(outer)];
       const blocks: TextBlock[] = [];
-      for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal, onShadowRoot)));
+      for (const root of unique) blocks.push(...(await collectBlocks(root, timer, signal, onShadowRoot, structure)));
 
       const scanned: Entry[] = new Array(blocks.length);
       // The clock is read every few kilobytes of text, not after every block.
@@ -178,7 +191,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const scan = async (from: number, to: number, t: SliceTimer) => {
         for (let i = from; i < to; i++) {
           const block = blocks[i] as TextBlock;
-          const entry: Entry = { block, scanned: scanBlock(matcher, block.text), placed: [] };
+          const entry: Entry = { block, scanned: scanBlock(matcher, block.text, local), placed: [] };
           evidence.add(entry.scanned);
           scanned[i] = entry;
           sinceCheck += block.text.length;
@@ -254,6 +267,10 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       return { added, removed };
     },
 
+    /** Reads the whole page, furniture included (the reader's option); applies at the next full scan. */
+    setWholePage(on: boolean): void {
+      wholePage = on;
+    },
     /** Highlights this page even though it does not look like AI news; call `decide` to apply. */
     setForced(): void {
       forced = true;

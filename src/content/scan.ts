@@ -1,4 +1,5 @@
 import type { SliceTimer } from './slice';
+import { isLabelText, type Structure, WHOLE_PAGE } from './structure';
 
 /** A text node, where its text starts in its block's joined text, and the element it sits in. */
 export type Segment = { node: Text; start: number; parent: Element };
@@ -78,6 +79,7 @@ export async function collectBlocks(
   timer?: SliceTimer,
   signal?: AbortSignal,
   onShadowRoot?: (shadow: ShadowRoot) => void,
+  structure: Structure = WHOLE_PAGE,
 ): Promise<TextBlock[]> {
   /**
    * Each element's block (what {@link blockElementOf} answers: itself, or for inline markup its
@@ -86,26 +88,30 @@ export async function collectBlocks(
    * elements have no attributes at all).
    */
   const blockOf = new Map<Element, Element | null>();
+  const allowed = (el: Element): boolean =>
+    !SKIP.has(el.localName) &&
+    el.namespaceURI !== SVG_NS &&
+    !(
+      el.hasAttributes() &&
+      ((el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
+        el.hasAttribute('hidden'))
+    ) &&
+    // Menus, share bars, rails, comments, footers: not the article (structure.ts).
+    !structure.furniture(el);
   const blockIfAllowed = (el: Element): Element | null => {
     const known = blockOf.get(el);
     if (known !== undefined) return known;
-    const name = el.localName;
-    const own =
-      !SKIP.has(name) &&
-      el.namespaceURI !== SVG_NS &&
-      !(
-        el.hasAttributes() &&
-        ((el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
-          el.hasAttribute('hidden'))
-      );
-    let block: Element | null = null;
-    if (own) {
-      const parent = el.parentElement;
-      const above = parent ? blockIfAllowed(parent) : el;
-      if (above !== null) block = parent && INLINE.has(name) ? above : el;
+    // The ancestors not judged yet, judged top-down in a loop: pages nest thousands deep, and a
+    // recursion that deep would overflow the stack.
+    const chain: Element[] = [];
+    for (let e: Element | null = el; e && !blockOf.has(e); e = e.parentElement) chain.push(e);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as Element;
+      const parent = e.parentElement;
+      const above = parent ? (blockOf.get(parent) ?? null) : e;
+      blockOf.set(e, above !== null && allowed(e) ? (parent && INLINE.has(e.localName) ? above : e) : null);
     }
-    blockOf.set(el, block);
-    return block;
+    return blockOf.get(el) ?? null;
   };
 
   const blocks: TextBlock[] = [];
@@ -131,18 +137,24 @@ export async function collectBlocks(
     const block = parent && blockIfAllowed(parent);
     if (!parent || !block) continue;
     if (block !== currentBlock || !current) {
-      current = { text: '', segments: [], element: block };
       currentBlock = block;
+      if (!structure.inArticle(block)) {
+        current = null;
+        continue;
+      }
+      current = { text: '', segments: [], element: block };
       blocks.push(current);
     }
+    if (!current) continue;
     current.segments.push({ node, start: current.text.length, parent });
     current.text += data;
   }
   for (const shadow of shadows) {
     onShadowRoot?.(shadow);
-    blocks.push(...(await collectBlocks(shadow, timer, signal, onShadowRoot)));
+    blocks.push(...(await collectBlocks(shadow, timer, signal, onShadowRoot, structure)));
   }
-  return blocks;
+  // Ad labels, copyright lines and image file names name companies without being news.
+  return blocks.some((b) => isLabelText(b.text)) ? blocks.filter((b) => !isLabelText(b.text)) : blocks;
 }
 
 /** The nearest ancestor-or-self that is not inline: text around inline markup joins there. */

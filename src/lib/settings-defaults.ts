@@ -17,6 +17,10 @@ export type HighlightStyle = (typeof STYLES)[number];
 export const MENTIONS = ['calm', 'all', 'first'] as const;
 /** One of {@link MENTIONS}. */
 export type Mentions = (typeof MENTIONS)[number];
+/** Where names are read: the page's article (menus, rails, footers left alone), or the whole page. */
+export const SCOPES = ['article', 'page'] as const;
+/** One of {@link SCOPES}. */
+export type Scope = (typeof SCOPES)[number];
 /** Bounds of `hoverDelay`, in milliseconds. */
 export const HOVER_DELAY = { min: 0, max: 2000 } as const;
 
@@ -31,6 +35,7 @@ export const DEFAULTS = {
   mentions: 'calm' as Mentions,
   style: 'tint-underline' as HighlightStyle,
   hoverDelay: 300,
+  scope: 'article' as Scope,
 };
 
 /** The global settings, as `getSettings()` returns them. */
@@ -58,5 +63,6 @@ export function readSettings(raw: unknown): Settings {
     mentions: oneOf(MENTIONS, r.mentions, DEFAULTS.mentions),
     style: oneOf(STYLES, r.style, DEFAULTS.style),
     hoverDelay: isHoverDelay(r.hoverDelay) ? r.hoverDelay : DEFAULTS.hoverDelay,
+    scope: oneOf(SCOPES, r.scope, DEFAULTS.scope),
   };
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../knowledge/categories';
-import { DEFAULTS, HOVER_DELAY, MENTIONS, STYLES } from './settings-defaults';
+import { DEFAULTS, HOVER_DELAY, MENTIONS, SCOPES, STYLES } from './settings-defaults';
 
 export {
   DEFAULTS,
@@ -9,6 +9,8 @@ export {
   MENTIONS,
   type Mentions,
   readSettings,
+  SCOPES,
+  type Scope,
   type Settings,
   STYLES,
 } from './settings-defaults';
@@ -44,6 +46,7 @@ export const SettingsSchema = v.strictObject(
     mentions: v.optional(v.picklist(MENTIONS, `must be one of: ${MENTIONS.join(', ')}`), DEFAULTS.mentions),
     style: v.optional(v.picklist(STYLES, `must be one of: ${STYLES.join(', ')}`), DEFAULTS.style),
     hoverDelay: v.optional(hoverDelay, DEFAULTS.hoverDelay),
+    scope: v.optional(v.picklist(SCOPES, `must be one of: ${SCOPES.join(', ')}`), DEFAULTS.scope),
   },
   'must be an object of Backstory settings',
 );

@@ -19,6 +19,8 @@ export {
   HOVER_DELAY,
   MENTIONS,
   type Mentions,
+  SCOPES,
+  type Scope,
   type Settings,
   STYLES,
 } from './settings-schema';

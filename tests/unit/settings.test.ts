@@ -33,6 +33,7 @@ describe('settings', () => {
       paused: false,
       categories: { company: true, chip: true, regulator: true, product: true, person: true, law: true },
       mentions: 'calm',
+      scope: 'article',
       style: 'tint-underline',
       hoverDelay: 300,
     });

@@ -1,0 +1,152 @@
+/**
+ * What a page's article is, and what is page furniture around it, the way reader modes decide:
+ * the article and main landmarks, or else the densest block of paragraphs; and, wherever they
+ * are, menus, banners and footers, share and social bars, cookie and consent notices, comment
+ * sections, "related" and "more stories" rails and sidebars. Backstory reads the article (the
+ * headline is part of it) and leaves the furniture alone: "Share on Facebook" is not news. A
+ * page without clear structure is read whole, as before.
+ */
+
+/** Tags that are furniture wherever they stand. */
+const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'dialog', 'menu']);
+
+/** Landmark roles that are furniture. */
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+]);
+
+/** Words in a class, id or label that mark furniture (whole words of a class or id). */
+const FURNITURE_WORDS =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|masthead|footer|share|sharing|social|related|recommended|recommendations|recirc|more-stories|morestories|trending|popular|most-read|mostread|cookie|cookies|consent|gdpr|cmp|comment|comments|disqus|newsletter|subscribe|signup|promo|advert|advertisement|ad|ads|adslot|ad-slot|sponsor|sponsored|outbrain|taboola|breadcrumb|breadcrumbs|sidebar|rail|toolbar|paywall|tags)(?:$|[\s_-])/i;
+
+/** Labels of furniture regions (`aria-label`). */
+const FURNITURE_LABELS =
+  /share|social|related|more stories|comments|cookie|consent|advert|sponsor|newsletter|navigation|menu|footer/i;
+
+/** Blocks that are an ad label, a copyright line or a file name, wherever they stand. */
+const LABEL_TEXT =
+  /^\s*(?:advertisement|ads? by \w+|sponsored(?: content| by \w+)?|ad|©|\(c\)|copyright\b)|^\s*\S+\.(?:jpe?g|png|gif|webp|avif|svg)\s*$/i;
+
+/** True for a block whose text is an ad label, a copyright line or an image file name. */
+export const isLabelText = (text: string): boolean => text.length < 120 && LABEL_TEXT.test(text);
+
+/** The page's structure: where its article is (null: read the whole page), and what is furniture. */
+export type Structure = {
+  /** The article's elements (several on a front page or live blog), or null when the page has no clear one. */
+  roots: Element[] | null;
+  /** True for an element that is furniture itself (its text is not read). */
+  furniture(el: Element): boolean;
+  /** True for a block element inside the article (or the headline). */
+  inArticle(el: Element): boolean;
+};
+
+/** The whole page, furniture included: the reader's choice in the options. */
+export const WHOLE_PAGE: Structure = { roots: null, furniture: () => false, inArticle: () => true };
+
+function isFurniture(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
+  // A header is the page's banner unless it holds the headline (an article's own header does).
+  if (tag === 'header') return !el.querySelector('h1');
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  if (role && (FURNITURE_ROLES.has(role) || (role === 'banner' && !el.querySelector('h1')))) return true;
+  const words = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (FURNITURE_WORDS.test(words)) return true;
+  const label = el.getAttribute('aria-label');
+  return label !== null && FURNITURE_LABELS.test(label);
+}
+
+/** True when `el` is `root` or inside it, through the shadow roots of components. */
+function containsDeep(root: Element, el: Element): boolean {
+  for (let e: Element | null = el; e; ) {
+    if (root === e || root.contains(e)) return true;
+    const top = e.getRootNode();
+    e = top instanceof ShadowRoot ? top.host : null;
+  }
+  return false;
+}
+
+/** Paragraph text by element: where the prose of a page without landmarks sits. */
+function densest(doc: Document): Element | null {
+  const score = new Map<Element, number>();
+  let total = 0;
+  for (const p of doc.querySelectorAll('p')) {
+    const n = (p.textContent ?? '').length;
+    if (n < 60) continue;
+    total += n;
+    const parent = p.parentElement;
+    if (parent) score.set(parent, (score.get(parent) ?? 0) + n);
+    const grand = parent?.parentElement;
+    if (grand) score.set(grand, (score.get(grand) ?? 0) + n / 2);
+  }
+  let best: Element | null = null;
+  let top = 0;
+  for (const [el, n] of score) {
+    if (n > top) {
+      best = el;
+      top = n;
+    }
+  }
+  // Clear only when one element holds most of the page's prose.
+  return best && total > 400 && top >= total * 0.5 ? best : null;
+}
+
+/**
+ * Decides where a page's article is. Articles (`<article>`, `itemprop=articleBody`) outside
+ * furniture first, then `<main>`, then the densest block of paragraphs; none: no clear structure.
+ */
+export function pageStructure(doc: Document = document): Structure {
+  const memo = new Map<Element, boolean>();
+  /** True when the element or an ancestor is furniture (memoised up the tree). */
+  const inFurniture = (el: Element): boolean => {
+    // Up to the first ancestor already judged, then down again: a loop, not a recursion, for
+    // pages nested thousands deep.
+    const chain: Element[] = [];
+    for (let e: Element | null = el; e && !memo.has(e); e = e.parentElement) chain.push(e);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as Element;
+      memo.set(e, (e.parentElement !== null && memo.get(e.parentElement) === true) || isFurniture(e));
+    }
+    return memo.get(el) === true;
+  };
+  let roots: Element[] = [...doc.querySelectorAll('article, [itemprop="articleBody"]')].filter(
+    (el) => !inFurniture(el) && (el.textContent ?? '').trim().length > 200,
+  );
+  // Nested ones (an articleBody inside its article) count once.
+  roots = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+  if (roots.length === 0) {
+    const main = doc.querySelector('main, [role="main"]');
+    if (main && (main.textContent ?? '').trim().length > 200) roots = [main];
+  }
+  if (roots.length === 0) {
+    const dense = densest(doc);
+    if (dense) roots = [dense];
+  }
+  const clear = roots.length > 0 ? roots : null;
+  const inside = new Map<Element, boolean>();
+  return {
+    roots: clear,
+    // Furniture that holds the article (a page-wide wrapper with "sidebar" in its class) is not
+    // furniture, nor is an article's own header.
+    furniture: (el) =>
+      isFurniture(el) && !(clear ?? []).some((r) => el.contains(r) || (el.localName === 'header' && r.contains(el))),
+    inArticle(el) {
+      if (!clear) return true;
+      let known = inside.get(el);
+      if (known === undefined) {
+        known = el.localName === 'h1' || clear.some((r) => containsDeep(r, el));
+        inside.set(el, known);
+      }
+      return known;
+    },
+  };
+}
