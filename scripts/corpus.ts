@@ -6,6 +6,7 @@ import { Window } from 'happy-dom';
 import type { Category } from '../src/knowledge/schema';
 import type { Matcher } from '../src/match';
 import { resolveMentions, scanBlock } from '../src/match';
+import { createLocalNames } from '../src/match/local-names';
 
 export const CORPUS_DIR = 'tests/fixtures/corpus';
 
@@ -125,7 +126,8 @@ export function evaluateMatcher(
   let nonAi = 0;
   for (const { file, html, label } of loadCorpus()) {
     const blocks = proseBlocks(html);
-    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b)));
+    const local = createLocalNames(matcher);
+    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b, local)));
     const predicted = mentions.flatMap((list, i) =>
       list.map((m) => key(blocks[i]?.slice(m.start, m.end) ?? '', m.entityId)),
     );
