@@ -4,7 +4,22 @@ import type { Candidate, Matcher } from './matcher';
 /** Words that end a company's name without being its name ("Thinking Machines Lab" → "Thinking Machines"). */
 const SUFFIX = /\s+(?:Labs?|AI|Inc\.?|Technologies|Systems|Corp\.?|Corporation|Group|Holdings|Computing|Robotics)$/;
 
-const isName = (word: string) => /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && !COMMON_WORDS.has(word);
+/** A surname as news writes it: "Amodei", "LeCun", "Lip-Bu" (not an ordinary word). */
+const isName = (word: string) => /^[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && !COMMON_WORDS.has(word);
+
+/**
+ * Family names written first in Chinese and Korean names ("Wang Xingxing", "Liang Wenfeng"): in
+ * such a name the first word is the short one ("Wang said"). A name in Western order ("Jensen
+ * Huang", "Alexandr Wang") starts with a given name that is not in this list.
+ */
+const FAMILY_FIRST = new Set(
+  'Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo Lin Gao Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Lu Ding Ren Shen Yao Lei Yan Kim Park Choi Jung Kang Cho Yoon Jang Lim Shin'.split(
+    ' ',
+  ),
+);
+
+/** A model's version after its maker's name ("DeepSeek V4" → "V4", "Kimi K2" → "K2"). */
+const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
 /**
  * Short names a page earns: once it names a person in full ("Dario Amodei"), their surname alone
@@ -16,23 +31,32 @@ const isName = (word: string) => /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && 
 export function createLocalNames(matcher: Matcher) {
   /** Short name → its full mention's candidate (entity, category). */
   const names = new Map<string, Candidate>();
+  /** Short names learnt from the block being scanned, and where their full name starts in it. */
+  const fresh = new Map<string, number>();
   let pattern: RegExp | null = null;
-  const add = (short: string, from: Candidate) => {
-    if (short.length < 4 || names.has(short) || matcher.scan(short).length > 0) return;
+  const add = (short: string, from: Candidate, min: number) => {
+    if (short.length < min || names.has(short) || matcher.scan(short).length > 0) return;
     names.set(short, from);
+    fresh.set(short, from.start);
     pattern = null;
   };
   return {
     /** Learns the short names of this block's sure mentions. */
     learn(candidates: readonly Candidate[]): void {
+      fresh.clear();
       for (const c of candidates) {
         if (c.ambiguous || !c.alias.includes(' ')) continue;
+        const words = c.alias.split(' ');
         if (c.category === 'person') {
-          const last = c.alias.split(' ').at(-1) ?? '';
-          if (isName(last)) add(last, c);
+          const first = words[0] as string;
+          const familyFirst = words.length === 2 && FAMILY_FIRST.has(first) && /^[A-Z][a-z]+$/.test(words[1] as string);
+          const short = familyFirst ? first : (words.at(-1) as string);
+          if (isName(short)) add(short, c, 3);
         } else if (c.category === 'company' && SUFFIX.test(c.alias)) {
           const short = c.alias.replace(SUFFIX, '');
-          if (short.includes(' ') && short.split(' ').every((w) => /^[A-Z]/.test(w))) add(short, c);
+          if (short.includes(' ') && short.split(' ').every((w) => /^[A-Z]/.test(w))) add(short, c, 4);
+        } else if (c.category === 'product' && words.length === 2 && VERSION.test(words[1] as string)) {
+          add(words[1] as string, c, 2);
         }
       }
     },
@@ -51,13 +75,15 @@ export function createLocalNames(matcher: Matcher) {
         const end = start + word.length;
         if (found.some((c) => c.start < end && start < c.end)) continue;
         const from = names.get(word);
-        if (!from) continue;
+        // A short name learnt in this block counts only after its full name.
+        if (!from || start < (fresh.get(word) ?? 0)) continue;
         out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
       }
       return out;
     },
     clear(): void {
       names.clear();
+      fresh.clear();
       pattern = null;
     },
   };

@@ -250,6 +250,8 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
     if (longer) return longer;
     const end = i + alias.length;
     if (text.charCodeAt(end) === 115 && endsAt(text, end + 1)) {
+      // "Amazons" is not a plural name, and "Trainium3 chips" is "Trainium3" (the alias it extends).
+      if (!pluralOk(alias)) return null;
       foundEnd = end + 1;
       return entry;
     }

@@ -1,4 +1,4 @@
-import { codePointBefore, isLetterOrDigitCode } from './chars';
+import { codePointBefore, isLetterOrDigitCode, isUnspacedScript } from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
 import type { LocalNames } from './local-names';
@@ -52,9 +52,12 @@ function topicEnd(text: string, from: number): number {
   for (let m = TOPIC.exec(text); m; m = TOPIC.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    // A word of an unspaced script needs no boundary on its side ("Stargateデータセンター").
     const free =
-      (start === 0 || !isLetterOrDigitCode(codePointBefore(text, start))) &&
-      (end >= text.length || !isLetterOrDigitCode(text.codePointAt(end) as number));
+      (start === 0 || isUnspacedScript(text.charCodeAt(start)) || !isLetterOrDigitCode(codePointBefore(text, start))) &&
+      (end >= text.length ||
+        isUnspacedScript(text.charCodeAt(end - 1)) ||
+        !isLetterOrDigitCode(text.codePointAt(end) as number));
     if (free) return end;
     TOPIC.lastIndex = start + 1;
   }
@@ -202,8 +205,8 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
   let candidates = folded.length === 0 ? exact : [...exact, ...folded].sort((a, b) => a.start - b.start);
   if (local) {
     // Surnames and short names of what the page has named in full before (local-names.ts).
-    const short = local.scan(text, candidates);
     local.learn(candidates);
+    const short = local.scan(text, candidates);
     if (short.length > 0) candidates = [...candidates, ...short].sort((a, b) => a.start - b.start);
   }
   // Most blocks of a page name nothing: no sets to build for them.
@@ -282,10 +285,14 @@ export function createEvidence() {
     },
     verdict(): Verdict {
       const entities = sure.size;
-      // Topic words only decide pages naming one to three entities.
+      // Topic words only decide pages naming one to three entities: the more names, the fewer
+      // words it takes (three names and "データセンター" are AI news; one name needs four words).
       if (entities >= 4 || entities === 0) return { relevant: entities >= 4, entities };
       countAll();
-      return { relevant: (entities >= 2 && topicWords >= 2) || topicWords >= 4, entities };
+      return {
+        relevant: (entities >= 3 && topicWords >= 1) || (entities >= 2 && topicWords >= 2) || topicWords >= 4,
+        entities,
+      };
     },
     isConfirmed: (id: string) => sure.has(id) || cued.has(id),
     /** Changes whenever a decision about some ambiguous name could change. */

@@ -25,6 +25,15 @@ describe('generations of a known family', () => {
   });
 });
 
+describe('plurals', () => {
+  it('reads "Trainium3 chips" as Trainium3, though the knowledge lists "Trainium3 chip"', () => {
+    expect(found('AWS packs 144 Trainium3 chips into one AI system.')).toEqual([
+      ['AWS', 'aws'],
+      ['Trainium3', 'trainium3'],
+    ]);
+  });
+});
+
 describe('short names a page earns', () => {
   it('reads a surname after the full name, possessive too, and not before it', () => {
     const text =
@@ -34,6 +43,15 @@ describe('short names a page earns', () => {
       ['Amodei', 'dario-amodei'],
       ['Amodei', 'dario-amodei'],
     ]);
+  });
+  it('reads a family name written first in a Chinese name, a surname with a capital inside, and a model’s version', () => {
+    expect(ids('Unitree founder Wang Xingxing spoke. Wang said robots sell.')).toEqual([
+      'unitree',
+      'wang-xingxing',
+      'wang-xingxing',
+    ]);
+    expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
+    expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
   it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
     const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
