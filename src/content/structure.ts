@@ -24,7 +24,7 @@ const FURNITURE_ROLES = new Set([
 
 /** Words in a class, id or label that mark furniture (whole words of a class or id). */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|masthead|footer|share|sharing|social|related|recommended|recommendations|recirc|more-stories|morestories|trending|popular|most-read|mostread|cookie|cookies|consent|gdpr|cmp|comment|comments|disqus|newsletter|subscribe|signup|promo|advert|advertisement|ad|ads|adslot|ad-slot|sponsor|sponsored|outbrain|taboola|breadcrumb|breadcrumbs|sidebar|rail|toolbar|paywall|tags)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|masthead|footer|share|sharing|social|related|recommended|recommendations|recirc|more-stories|morestories|trending|popular|most-read|mostread|cookie|cookies|consent|gdpr|comment|comments|disqus|newsletter|subscribe|signup|promo|advert|advertisement|ad|ads|adslot|ad-slot|sponsor|sponsored|outbrain|taboola|breadcrumb|breadcrumbs|sidebar|rail|toolbar|paywall|tags)(?:$|[\s_-])/i;
 
 /** Labels of furniture regions (`aria-label`). */
 const FURNITURE_LABELS =

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { pageWithFurniture } from '../../scripts/furniture';
 import { inShadow, waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 
@@ -45,11 +47,28 @@ export function hugePage(words: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live blog</title></head><body><h1>Live: the AI chip race</h1><button id="ping">Ping</button><output id="out"></output><script>document.getElementById('ping').onclick=()=>{document.getElementById('out').textContent='pong'}</script>${paragraphs.join('\n')}</body></html>`;
 }
 
+/** A real excerpt (tests/fixtures/real) inside a news site's furniture: menus, share bar, rail, cookie notice, footer. */
+export function realPageWithFurniture(file: string): string {
+  const { text } = JSON.parse(readFileSync(`tests/fixtures/real/${file}`, 'utf8')) as { text: string };
+  const [title = '', ...rest] = text.split(/\n\s*\n/);
+  return pageWithFurniture(title.slice(0, 140), rest, 'landmarks');
+}
+
+/** An AI paragraph inside `depth` nested elements, in a `<main>`. */
+export function deepPage(depth: number): string {
+  const p =
+    '<p>Anthropic said it would train new models on Trainium chips in AWS data centers, as Nvidia shipped more GPUs.</p>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body><main>${'<div>'.repeat(depth)}${p}${'</div>'.repeat(depth)}</main></body></html>`;
+}
+
 /** One browser with the built extension and the fixture server, for a test file. */
 export async function startSuite(options: { userDataDir?: string } = {}) {
   const server = await serveFolder('tests/fixtures/pages', {
     '/huge.html': hugePage(200_000),
     '/long.html': hugePage(6_000),
+    '/furniture.html': realPageWithFurniture('en-03-anthropic-380bn-round.json'),
+    '/furniture-not-ai.html': realPageWithFurniture('non-03-mistral-wind.json'),
+    '/deep.html': deepPage(10_000),
   });
   // BACKSTORY_DIST: another build (the mutation check's broken one).
   const dist = process.env.BACKSTORY_DIST ?? 'dist';
@@ -70,6 +89,15 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
      */
     settled(page: Page, options: { after?: number; timeout?: number } = {}) {
       return waitForScan(eb.worker, page, options);
+    },
+    /** Changes settings where the options page keeps them (storage.sync); every tab reads them from there. */
+    setSettings(patch: Record<string, unknown>) {
+      return eb.worker.evaluate(async (p) => {
+        type Sync = { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> };
+        const { sync } = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage;
+        const { settings } = await sync.get('settings');
+        await sync.set({ settings: { ...settings, ...p } });
+      }, patch);
     },
     async stop() {
       await eb.close();

@@ -1,0 +1,49 @@
+// The article first, in Chromium with the built extension: a real excerpt inside a news site's
+// furniture (menus, share bar, "more stories" rail, comments, cookie notice, footer, all naming
+// AI companies).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlightPlacesInPage } from '../../scripts/furniture';
+import { readHighlights, startSuite, waitForHighlights } from './harness';
+
+let suite: Awaited<ReturnType<typeof startSuite>>;
+beforeAll(async () => {
+  suite = await startSuite();
+});
+afterAll(async () => {
+  await suite?.stop();
+});
+
+describe('the article, not the page furniture', () => {
+  it('highlights names in the article only; the whole-page option lights the furniture too', async () => {
+    const page = await suite.open('furniture.html');
+    await waitForHighlights(page);
+    await suite.settled(page);
+    const places = await page.evaluate(highlightPlacesInPage);
+    expect(places.inside).toBeGreaterThanOrEqual(5);
+    expect(places.outside).toEqual([]);
+
+    const before = (await suite.settled(page)).scans;
+    await suite.setSettings({ scope: 'page' });
+    await suite.settled(page, { after: before });
+    const whole = await page.evaluate(highlightPlacesInPage);
+    expect(whole.outside).toEqual(expect.arrayContaining(['OpenAI', 'Microsoft']));
+    await suite.setSettings({ scope: 'article' });
+    await page.close();
+  });
+
+  it('takes a page whose only AI names are in its rails and menus for what it is: not AI news', async () => {
+    const page = await suite.open('furniture-not-ai.html');
+    const state = await suite.settled(page);
+    expect(state.scans).toBeGreaterThan(0);
+    expect(await readHighlights(page)).toEqual({});
+    await page.close();
+  });
+
+  it('reads an article nested 10,000 elements deep', async () => {
+    const page = await suite.open('deep.html');
+    await waitForHighlights(page);
+    const highlights = await readHighlights(page);
+    expect(highlights['backstory-company']).toEqual(expect.arrayContaining(['Anthropic', 'AWS', 'Nvidia']));
+    await page.close();
+  });
+});
