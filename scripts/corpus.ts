@@ -148,3 +148,77 @@ export function evaluateMatcher(
 /** Precision and recall of a tally (1 when there is nothing to count). */
 export const precision = (t: Tally) => t.tp / (t.tp + t.fp || 1);
 export const recall = (t: Tally) => t.tp / (t.tp + t.fn || 1);
+
+export const REAL_DIR = 'tests/fixtures/real';
+
+/**
+ * A real news excerpt (2025–26, found with the library's search, labelled by a reader who had not
+ * seen Backstory's output): its text, language, whether it is AI news, and the mentions a careful
+ * reader would highlight. `unknown` lists names the knowledge lacked when it was labelled.
+ */
+export type RealPage = {
+  url: string;
+  lang: string;
+  ai: boolean;
+  published?: string;
+  text: string;
+  mentions: { text: string; entity: string }[];
+  unknown?: string[];
+};
+
+/** Every real excerpt, by file name. */
+export function loadReal(): { file: string; page: RealPage }[] {
+  return readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, page: JSON.parse(readFileSync(join(REAL_DIR, file), 'utf8')) as RealPage }));
+}
+
+/**
+ * Runs the pure matcher on the real excerpts (paragraphs are blocks), tallied by category, for
+ * English and for other languages apart; counts names found on pages that are not AI news.
+ * Labels of generic technologies (memory standards such as HBM4) are left out: Backstory leaves
+ * them unlit by design (docs/knowledge.md).
+ */
+export function evaluateReal(
+  matcher: Matcher,
+  entityOf: (id: string) => { category: Category; generic?: boolean } | undefined,
+  log?: (line: string) => void,
+) {
+  const english = new Map<string, Tally>();
+  const other = new Map<string, Tally>();
+  let nonAi = 0;
+  for (const { file, page } of loadReal()) {
+    const blocks = page.text.split(/\n\s*\n/);
+    const local = createLocalNames(matcher);
+    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b, local)));
+    const found = mentions.flatMap((list, i) =>
+      list.map((m) => ({ text: blocks[i]?.slice(m.start, m.end) ?? '', entity: m.entityId })),
+    );
+    if (!page.ai) {
+      // Nothing is highlighted on a page that is not AI news: its labels are not scored.
+      nonAi += found.length;
+      if (log && found.length) log(`${file} (not AI news)\n  extra: ${found.map((f) => f.text).join(', ')}`);
+      continue;
+    }
+    const expected = page.mentions.filter((m) => !entityOf(m.entity)?.generic);
+    // A looser pairing: a predicted text is scored as the labelled text it overlaps.
+    const left = [...expected];
+    const predicted = found.map((p) => {
+      let at = left.findIndex((e) => e.entity === p.entity && e.text === p.text);
+      if (at === -1)
+        at = left.findIndex((e) => e.entity === p.entity && (e.text.includes(p.text) || p.text.includes(e.text)));
+      const label = at === -1 ? p.text : (left.splice(at, 1)[0]?.text ?? p.text);
+      return key(label, p.entity);
+    });
+    const { misses, extras } = compare(
+      predicted,
+      expected.map((m) => key(m.text, m.entity)),
+      page.lang === 'en' ? english : other,
+      (k) => entityOf(k.split('\u0000')[1] ?? '')?.category ?? 'company',
+    );
+    if (log && (misses.length || extras.length))
+      log(`${file}\n  missed: ${misses.join(', ')}\n  extra: ${extras.join(', ')}`);
+  }
+  return { english, other, nonAi };
+}
