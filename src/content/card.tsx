@@ -50,11 +50,14 @@ export function relationLines(details: EntityDetails, onPage: ReadonlySet<string
 
 const byDate = <F extends { asOf: string }>(a: F, b: F) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0);
 
-/** Up to three facts: the first (what the entity is, as the file leads with it), then the newest. */
+/**
+ * Up to three facts: the first (what the entity is, as the file leads with it), then the two
+ * newest in the order they happened, so the card reads as a timeline.
+ */
 export function keyFacts<F extends { asOf: string }>(facts: readonly F[]): F[] {
   const [first, ...rest] = facts;
   if (!first) return [];
-  const newest = [...rest].sort(byDate).reverse().slice(0, 2);
+  const newest = [...rest].sort(byDate).slice(-2);
   return [first, ...newest];
 }
 

@@ -72,8 +72,8 @@ describe('card content', () => {
     expect(formatAsOf('1994-01-05')).toBe('Jan 1994');
   });
 
-  it('keeps the leading fact and the two newest', () => {
-    expect(keyFacts(details.facts).map((f) => f.asOf)).toEqual(['1994-07-05', '2024-11-22', '2023-09-25']);
+  it('keeps the leading fact and the two newest, in the order they happened', () => {
+    expect(keyFacts(details.facts).map((f) => f.asOf)).toEqual(['1994-07-05', '2023-09-25', '2024-11-22']);
     expect(keyFacts([])).toEqual([]);
   });
 
@@ -97,8 +97,8 @@ describe('card content', () => {
     expect(card?.querySelector('.summary')?.textContent).toBe('Online retailer and cloud provider.');
     expect([...(card?.querySelectorAll('.facts li') ?? [])].map((li) => li.textContent)).toEqual([
       'Jul 1994 Founded in 1994. (en.wikipedia.org)',
-      'Nov 2024 Another $4 billion, $8 billion in all. (ndtvprofit.com)',
       'Sep 2023 Committed up to $4 billion to Anthropic. (axios.com)',
+      'Nov 2024 Another $4 billion, $8 billion in all. (ndtvprofit.com)',
     ]);
     for (const a of card?.querySelectorAll('a') ?? []) {
       expect(a.getAttribute('target')).toBe('_blank');
