@@ -17,6 +17,8 @@ export const CONTENT_SCRIPT_FILES = [
   'tests/e2e/popup.test.ts',
   'tests/e2e/settings.test.ts',
   'tests/e2e/privacy.test.ts',
+  'tests/e2e/structure.test.ts',
+  'tests/e2e/reader.test.ts',
 ];
 
 const MUTANT = 'dist-mutant';
