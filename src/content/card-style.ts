@@ -54,6 +54,7 @@ ${badges}
 .since .part { color: var(--fg); }
 .since { margin-top: 4px; padding-left: 8px; border-left: 3px solid var(--link); }
 .date { font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.who { font-weight: 600; }
 .facts { margin: 0; padding: 0; list-style: none; border-top: 1px solid var(--line); }
 .facts li { padding: 6px 0; border-bottom: 1px solid var(--line); }
 .when { color: var(--muted); font-size: 12px; }

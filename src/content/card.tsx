@@ -71,20 +71,36 @@ export function aroundDate(details: EntityDetails, date: string): { before: Fact
   const seen = new Set(own.map((f) => f.text));
   const all = [...own, ...details.involvedIn.filter((f) => !seen.has(f.text))];
   const before = all.filter((f) => f.asOf <= date);
-  const since = all.filter((f) => f.asOf > date).sort(byDate);
+  // What happened since: the entity's own news first (the four newest), others' that involve it
+  // where there is room; shown oldest first.
+  const ownSince = own
+    .filter((f) => f.asOf > date)
+    .sort(byDate)
+    .slice(-4);
+  const room = 4 - ownSince.length;
+  const othersSince =
+    room > 0
+      ? details.involvedIn
+          .filter((f) => !seen.has(f.text) && f.asOf > date)
+          .sort(byDate)
+          .slice(-room)
+      : [];
+  const since = [...ownSince, ...othersSince].sort(byDate);
   const first = own[0] && own[0].asOf <= date ? own[0] : undefined;
   const latest = before
     .filter((f) => f !== first)
     .sort(byDate)
     .slice(-(first ? 2 : 3));
-  return { before: first ? [first, ...latest] : latest, since: since.slice(-4) };
+  return { before: first ? [first, ...latest] : latest, since };
 }
 
 function Fact({ fact }: { fact: FactView }) {
   const href = safeHref(fact.source);
   return (
     <li>
-      <span class="date">{formatAsOf(fact.asOf)}</span> {fact.text}{' '}
+      <span class="date">{formatAsOf(fact.asOf)}</span>{' '}
+      {fact.entityName && <span class="who">{fact.entityName}: </span>}
+      {fact.text}{' '}
       <span class="when">
         (
         {href ? (

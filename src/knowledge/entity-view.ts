@@ -2,8 +2,12 @@ import type { Category } from './categories.ts';
 import { type Tie, tieKey, tieText, toTie } from './relations.ts';
 import type { Entity, Fact } from './schema.ts';
 
-/** A fact as a card or a timeline shows it: whose file it is on, and the entities it involves. */
-export type FactView = Fact & { entityId: string };
+/**
+ * A fact as a card or a timeline shows it: whose file it is on, and the entities it involves.
+ * Facts are worded from their own entity's side ("it expanded its deal with Amazon"): shown
+ * anywhere else, they carry that entity's name (`entityName`) to say whose they are.
+ */
+export type FactView = Fact & { entityId: string; entityName?: string };
 
 /** A tie between two entities, worded once (see relations.ts), and the entity at its other end (id and key). */
 export type TieView = Tie & { text: string; other: string; otherKey: string };
@@ -57,7 +61,8 @@ export function createDirectory(entities: readonly Entity[], keyOf: (id: string)
       push(ties, tie.object, tie);
     }
     for (const f of e.facts) {
-      for (const id of f.involves) if (byId.has(id) && id !== e.id) push(involved, id, { ...f, entityId: e.id });
+      for (const id of f.involves)
+        if (byId.has(id) && id !== e.id) push(involved, id, { ...f, entityId: e.id, entityName: e.name });
     }
   }
   for (const list of involved.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));

@@ -35,7 +35,10 @@ function Rows({ rows, articleDate, lookup }: { rows: StoryRow[]; articleDate?: s
     const href = safe(r.source);
     items.push(
       <li key={`${r.entityId}:${r.asOf}:${r.text}`} class={articleDate && r.asOf > articleDate ? 'after' : undefined}>
-        <span class="date">{monthYear(r.asOf)}</span> <span class="who">{r.about.map(lookup.name).join(' · ')}</span>
+        <span class="date">{monthYear(r.asOf)}</span>{' '}
+        <span class="who">
+          {[r.entityId, ...r.about.filter((id) => id !== r.entityId)].map(lookup.name).join(' · ')}
+        </span>
         <span class="what">
           {r.text}{' '}
           {href ? (

@@ -171,6 +171,27 @@ describe('card content', () => {
     ]);
   });
 
+  it('keeps the entity’s own news since the article before others’ that involve it, and says whose those are', () => {
+    const own = ['2025-01-01', '2025-06-01', '2026-01-01', '2026-06-01'].map((d) =>
+      fact(`Own news of ${d}.`, d, 'https://a.example/o'),
+    );
+    const others = ['2026-06-02', '2026-06-03'].map((d) => ({
+      ...fact(`It did something on ${d}.`, d, 'https://a.example/x'),
+      entityId: 'talen',
+      entityName: 'Talen Energy',
+    }));
+    const busy = { ...details, facts: [...details.facts, ...own], involvedIn: others };
+    expect(aroundDate(busy, '2024-12-31').since.map((f) => f.asOf)).toEqual([
+      '2025-01-01',
+      '2025-06-01',
+      '2026-01-01',
+      '2026-06-01',
+    ]);
+    const root = document.createElement('div');
+    render(<Card {...props} details={{ ...details, involvedIn: others }} articleDate="2024-12-31" />, root);
+    expect(root.querySelector('.since')?.textContent).toContain('Talen Energy: It did something on 2026-06-03.');
+  });
+
   it('says so when there are no details for an entry', () => {
     const root = document.createElement('div');
     render(<Card {...props} details={null} />, root);
