@@ -19,6 +19,8 @@ export const CONTENT_SCRIPT_FILES = [
   'tests/e2e/privacy.test.ts',
   'tests/e2e/structure.test.ts',
   'tests/e2e/reader.test.ts',
+  'tests/e2e/hostile.test.ts',
+  'tests/e2e/backstory.test.ts',
 ];
 
 const MUTANT = 'dist-mutant';
