@@ -24,11 +24,12 @@ export const CONFIG_KEYS = { local: ['sites', 'anyway', 'packNames'], sync: ['se
 
 /** The stored compact pack names, if they have the right shape (storage is input: checked when read). */
 export function readPackNames(value: unknown): PackNames | null {
-  if (!isRecord(value) || value.v !== 1) return null;
-  const { lines, index, firsts, count } = value;
+  if (!isRecord(value) || value.v !== 2) return null;
+  const { lines, index, firsts, count, entities } = value;
   if (typeof lines !== 'string' || typeof firsts !== 'string' || typeof count !== 'number' || !isRecord(index)) {
     return null;
   }
+  if (!Array.isArray(entities) || !entities.every((e) => typeof e === 'string')) return null;
   for (const range of Object.values(index)) {
     if (
       !Array.isArray(range) ||

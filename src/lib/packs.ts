@@ -199,10 +199,14 @@ export type ImportStep = 'reading' | 'checking' | 'storing';
 /**
  * Checks a pack file (`name` is its file name) like the bundled knowledge, against the bundled
  * entities and the other packs, and stores it with the compact names pages search; a pack of the
- * same name is replaced. A bad pack throws a {@link KnowledgeError} listing every mistake, and
+ * same name is replaced; answers with the pack and every pack now installed. A bad pack throws a {@link KnowledgeError} listing every mistake, and
  * nothing stored changes.
  */
-export function addPack(name: string, jsonText: string, progress?: (step: ImportStep) => void): Promise<Pack> {
+export function addPack(
+  name: string,
+  jsonText: string,
+  progress?: (step: ImportStep) => void,
+): Promise<Pack & { installed: Pack[] }> {
   const file = name.trim();
   return serial(async () => {
     progress?.('reading');
@@ -255,7 +259,12 @@ export function addPack(name: string, jsonText: string, progress?: (step: Import
     const next = at === -1 ? [...stored, pack] : stored.map((p, i) => (i === at ? pack : p));
     const result: Pack = { name: pack.name, importedAt: pack.importedAt, entities, problems: [] };
     await store(file, next, [...others, result]);
-    return result;
+    // Every pack now installed, in stored order, as checked: the options page lists them without
+    // reading and checking them all again (a second or more with big packs).
+    const installed = next
+      .map((p) => (p.name === file ? result : others.find((o) => o.name === p.name)))
+      .filter((p): p is Pack => p !== undefined);
+    return { ...result, installed };
   });
 }
 

@@ -9,11 +9,15 @@ import { isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars';
  * binary search inside one prefix's lines, reading the string where it stands: nothing is parsed
  * or built per page, so a page's work does not grow with the number of names.
  *
- * A line is `alias \u0001 entity id \u0001 name \u0001 category \u0001 1 if ambiguous`.
+ * A line is `alias \u0001 entity number (base 36) \u0001 1 if ambiguous`; each entity's id, name
+ * and category are written once, in `entities` (`id \u0001 name \u0001 category`), so a
+ * 100,000-alias table fits Chrome's storage with the packs themselves.
  */
 export type PackNames = {
-  v: 1;
+  v: 2;
   lines: string;
+  /** `id \u0001 name \u0001 category` of every entity the lines name, by number. */
+  entities: string[];
   /** Two-code-unit prefix → [first line's offset, offset after its last line's newline]. */
   index: Record<string, [number, number]>;
   /** Every alias's first code unit, once. */
@@ -43,17 +47,25 @@ export function buildPackNames(aliases: readonly PackAlias[]): PackNames {
   const sorted = [...best.values()].sort((x, y) => (x.alias < y.alias ? -1 : x.alias > y.alias ? 1 : 0));
   const index: Record<string, [number, number]> = {};
   const firsts = new Set<string>();
+  const numbers = new Map<string, number>();
+  const entities: string[] = [];
   let lines = '';
   for (const a of sorted) {
     const key = a.alias.slice(0, 2);
     const at = lines.length;
-    lines += `${a.alias}${SEP}${a.id}${SEP}${a.name}${SEP}${a.category}${SEP}${a.ambiguous ? 1 : 0}\n`;
+    let n = numbers.get(a.id);
+    if (n === undefined) {
+      n = entities.length;
+      numbers.set(a.id, n);
+      entities.push(`${a.id}${SEP}${a.name}${SEP}${a.category}`);
+    }
+    lines += `${a.alias}${SEP}${n.toString(36)}${SEP}${a.ambiguous ? 1 : 0}\n`;
     const range = index[key];
     if (range) range[1] = lines.length;
     else index[key] = [at, lines.length];
     firsts.add(a.alias[0] as string);
   }
-  return { v: 1, lines, index, firsts: [...firsts].sort().join(''), count: sorted.length };
+  return { v: 2, lines, entities, index, firsts: [...firsts].sort().join(''), count: sorted.length };
 }
 
 /** A name found by {@link createPackLookup}: where it ends, and its line's fields. */
@@ -124,13 +136,14 @@ export function createPackLookup(table: PackNames) {
   const hitAt = (at: number, end: number, aliasLength: number): PackHit => {
     const stop = lines.indexOf('\n', at);
     const parts = lines.slice(at, stop).split(SEP);
-    const id = parts[1] as string;
-    let entity = entities.get(id);
+    const n = parts[1] as string;
+    let entity = entities.get(n);
     if (!entity) {
-      entity = { id, name: parts[2] as string, category: parts[3] as Category };
-      entities.set(id, entity);
+      const [id = '', name = '', category = 'company'] = (table.entities[Number.parseInt(n, 36)] ?? '').split(SEP);
+      entity = { id, name, category: category as Category };
+      entities.set(n, entity);
     }
-    return { end, alias: (parts[0] as string).slice(0, aliasLength), entity, ambiguous: parts[4] === '1' };
+    return { end, alias: (parts[0] as string).slice(0, aliasLength), entity, ambiguous: parts[2] === '1' };
   };
 
   return {

@@ -29,11 +29,12 @@ export function Packs() {
       setNotice({ kind: 'ok', text: t('optionsPackImporting', file.name, t(STEPS[step])) });
     try {
       const pack = await addPack(file.name, file.text, say);
+      setPacks(pack.installed);
       setNotice({ kind: 'ok', text: t('optionsPackImported', pack.name, entities(pack.entities.length)) });
     } catch (error) {
       setNotice({ kind: 'error', text: t('optionsPackNotImported', (error as Error).message) });
+      await load();
     }
-    await load();
   };
   const remove = async (name: string) => {
     await removePack(name);

@@ -245,7 +245,7 @@ describe('a hostile page', () => {
             { name: 'evil', importedAt: 'yesterday', entities: [null, 42, { id: 'anthropic' }, { id: '__proto__' }] },
             { name: 7, entities: 'none' },
           ],
-          packNames: { v: 1, lines: 42, index: 'Anthropic', firsts: null, count: 'many' },
+          packNames: { v: 2, lines: 42, index: 'Anthropic', firsts: null, count: 'many' },
         },
       );
       const page = await suite.open('hostile.html');

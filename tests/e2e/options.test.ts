@@ -75,9 +75,10 @@ const jsonFile = (name: string, value: unknown) => ({
 });
 
 describe('the options page', () => {
-  it('saves categories, mentions, style and hover delay to storage.sync', async () => {
+  it('saves categories, mentions, whole page, style and hover delay to storage.sync', async () => {
     const page = await openOptions();
     await page.getByLabel('Chips').uncheck();
+    await page.getByLabel(/Read the whole page/).check();
     await page.getByLabel('Underline only').check();
     await page.getByLabel('Only the first mention of each name').check();
     await page.getByLabel('Card delay in milliseconds').fill('800');
@@ -88,6 +89,7 @@ describe('the options page', () => {
       paused: false,
       categories: { company: true, chip: false, regulator: true, product: true, person: true, law: true },
       mentions: 'first',
+      scope: 'page',
       style: 'underline',
       hoverDelay: 800,
     });
@@ -95,6 +97,7 @@ describe('the options page', () => {
     await page.reload();
     await page.getByRole('group', { name: 'Kinds of names to highlight' }).waitFor();
     expect(await page.getByLabel('Chips').isChecked()).toBe(false);
+    expect(await page.getByLabel(/Read the whole page/).isChecked()).toBe(true);
     expect(await page.getByLabel('Underline only').isChecked()).toBe(true);
     expect(await page.getByLabel('Card delay in milliseconds').inputValue()).toBe('800');
     await page.close();

@@ -46,7 +46,8 @@ describe('knowledge packs', () => {
       entity('acme-labs', { related: [{ id: 'anthropic', type: 'competes-with' }] }),
       entity('acme-chip', { category: 'chip', related: [{ id: 'acme-labs', type: 'made-by' }] }),
     );
-    const pack = await addPack('acme.json', text);
+    const { installed, ...pack } = await addPack('acme.json', text);
+    expect(installed).toEqual([pack]);
     expect(pack.name).toBe('acme.json');
     expect(new Date(pack.importedAt).toISOString()).toBe(pack.importedAt);
     expect(pack.entities.map((e) => e.id)).toEqual(['acme-labs', 'acme-chip']);
@@ -59,7 +60,7 @@ describe('knowledge packs', () => {
   });
 
   it('refuse a bad pack with file, entity id and field, and keep the packs stored before', async () => {
-    const good = await addPack('good.json', file(entity('acme-labs')));
+    const { installed: _, ...good } = await addPack('good.json', file(entity('acme-labs')));
     const cases: [string, string, string][] = [
       ['object.json', '{"id":"x"}', 'object.json: (file): the file must be a JSON array of entities'],
       ['empty.json', '[]', 'empty.json: (file): the file has no entities'],
@@ -158,15 +159,19 @@ describe('knowledge packs', () => {
 
   it('store the compact names pages search, with each import and removal', async () => {
     await addPack('a.json', file(entity('alpha-one', { aliases: ['Alpha One', 'AlphaOne'] })));
-    const names = (await fakeBrowser.storage.local.get('packNames')).packNames as { count: number; lines: string };
+    const names = (await fakeBrowser.storage.local.get('packNames')).packNames as {
+      count: number;
+      lines: string;
+      entities: string[];
+    };
     expect(names.count).toBe(2);
-    expect(names.lines.split('\n')[0]?.split('\u0001')).toEqual([
-      'Alpha One',
-      'alpha-one',
-      'Name alpha-one',
-      'company',
-      '0',
+    // Each alias names its entity by number; the entity's id, name and category are written once.
+    expect(names.lines.split('\n').map((l) => l.split('\u0001'))).toEqual([
+      ['Alpha One', '0', '0'],
+      ['AlphaOne', '0', '0'],
+      [''],
     ]);
+    expect(names.entities).toEqual(['alpha-one\u0001Name alpha-one\u0001company']);
     await removePack('a.json');
     expect(await fakeBrowser.storage.local.get('packNames')).toEqual({});
   });
