@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { allAliases, toNameIndex } from '../src/knowledge/name-index';
 import { aliasPattern } from './alias-pattern';
+import { generatePack, heapUsed, importPack } from './bench-packs';
 import { appendChunkBytes, appendPage, articlePage, bigPage } from './bench-pages';
 import { chromePath, type ExtensionBrowser, launchWithExtension } from './browser';
 import { loadKnowledge } from './knowledge-load';
@@ -499,6 +500,57 @@ async function main() {
     for (const [k, v] of Object.entries(cpu)) results[`${name}.cpu.${k}`] = median(v);
     for (const [k, v] of Object.entries(gc)) results[`${name}.gc.${k}`] = median(v);
   }
+  // Big knowledge packs: a browser with a 20,000-alias pack imported, then with 100,000 aliases,
+  // run in turns with the one without; CPU time, longest stretch and heap compared (BENCH_NO_PACKS=1 skips).
+  const packs: string[] = [];
+  if (!process.env.BENCH_NO_PACKS) {
+    const packed = await launchWithExtension({ dist: 'dist', headless: true });
+    const importMs = await importPack(packed, 'bench-20k.json', generatePack(5_000, 4, 0));
+    const heap = async (browser: ExtensionBrowser | null, name: string) => {
+      const page = browser ? await browser.context.newPage() : await ctx.newPage();
+      await page.goto(server.url(`${name}.html`));
+      if (browser) await settle(page);
+      const used = await heapUsed(page);
+      await page.close();
+      return used;
+    };
+    const compare = async (label: string) => {
+      for (const name of names) {
+        const without: number[] = [];
+        const withPack: number[] = [];
+        let longest = 0;
+        for (let i = 0; i < RUNS; i++) {
+          without.push((await loadProfiled(eb, name, false)).cpu);
+          const t = await loadProfiled(packed, name, false);
+          withPack.push(t.cpu);
+          longest = Math.max(longest, t.longestCpu);
+        }
+        const bare = await heap(null, name);
+        const heapWithout = (await heap(eb, name)) - bare;
+        const heapWith = (await heap(packed, name)) - bare;
+        const ratio = median(withPack) / median(without);
+        const heapRatio = heapWith / heapWithout;
+        packs.push(
+          `  ${label.padEnd(17)} ${name.padEnd(8)} CPU ${ms(median(withPack))} vs ${ms(median(without))} without (${ratio.toFixed(2)}×; runs ${withPack.map((x) => x.toFixed(1)).join(' ')} / ${without.map((x) => x.toFixed(1)).join(' ')}), longest stretch ${ms(longest)}, heap +${(heapWith / 1e6).toFixed(2)} MB vs +${(heapWithout / 1e6).toFixed(2)} MB (${heapRatio.toFixed(2)}×)`,
+        );
+        console.log(packs.at(-1));
+        results[`${label}.${name}.ratio`] = ratio;
+        results[`${label}.${name}.longest`] = longest;
+        results[`${label}.${name}.heap`] = heapRatio;
+      }
+    };
+    await compare('pack20k');
+    // Up to the 100,000-alias limit: four packs of 25,000 (5,000 entities, 5 aliases each).
+    let moreMs = 0;
+    for (const part of [1, 2, 3])
+      moreMs = Math.max(moreMs, await importPack(packed, `bench-25k-${part}.json`, generatePack(5_000, 5, part)));
+    await compare('pack100k');
+    packs.unshift(
+      `  import of the 20,000-alias pack (5,000 entities, ${(generatePack(5_000, 4, 0).length / 1024).toFixed(0)} KB) through the options page: ${ms(importMs)}; each 25,000-alias pack after it: up to ${ms(moreMs)}`,
+    );
+    results.importMs = importMs;
+    await packed.close();
+  }
   // Only Backstory's browser stays open for the live blog.
   await baseline?.close();
   await floorExt.close();
@@ -585,6 +637,22 @@ async function main() {
   console.log(`  ${both(r('article.backstory') <= 15, r('article.cpu.backstory') <= 15)}: ≤ 15 ms on the article`);
   console.log(`  ${both(r('append.perBatch') <= 2, r('append.cpu') <= 2)}: ≤ 2 ms per 5 KB mutation batch`);
   console.log(`  ${check(gz <= 50)} content script ≤ 50 KB gzipped`);
+  if (packs.length > 0) {
+    console.log('\nwith knowledge packs (generated, seeded), in turns with the same build without them, CPU time');
+    for (const line of packs) console.log(line);
+    console.log('goals with packs');
+    for (const name of names) {
+      console.log(
+        `  ${check(r(`pack20k.${name}.ratio`) <= 1.3)} ${name}: ≤ 1.3× the time without the 20,000-alias pack`,
+      );
+      console.log(`  ${check(r(`pack20k.${name}.heap`) <= 2)} ${name}: heap ≤ 2× the figure without the pack`);
+      console.log(`  ${check(r(`pack20k.${name}.longest`) <= 16)} ${name}: no stretch over 16 ms with the pack`);
+      console.log(
+        `  ${check(r(`pack100k.${name}.longest`) <= 50)} ${name}: with 100,000 aliases, the page answers within 50 ms`,
+      );
+    }
+    console.log(`  ${check(r('importMs') <= 2000)} import of a 20,000-alias pack ≤ 2 s`);
+  }
 }
 
 main().catch((error) => {
