@@ -127,7 +127,9 @@ describe('the story around a dated article', () => {
     };
     expect(at('Before this article')).toBeLessThan(at('Dec 2021 Founded in 2021'));
     expect(at('Dec 2021 Founded in 2021')).toBeLessThan(at('Since this article (27 Mar 2024)'));
-    expect(at('Since this article (27 Mar 2024)')).toBeLessThan(at('confidentially submitted a draft IPO registration'));
+    expect(at('Since this article (27 Mar 2024)')).toBeLessThan(
+      at('confidentially submitted a draft IPO registration'),
+    );
     await page.close();
   });
 
