@@ -69,6 +69,11 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
     '/furniture.html': realPageWithFurniture('en-03-anthropic-380bn-round.json'),
     '/furniture-not-ai.html': realPageWithFurniture('non-03-mistral-wind.json'),
     '/deep.html': deepPage(10_000),
+    // The dated article without its date (JSON-LD), for the behaviour without one.
+    '/undated-article.html': readFileSync('tests/fixtures/pages/dated-article.html', 'utf8').replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>\n?/,
+      '',
+    ),
   });
   // BACKSTORY_DIST: another build (the mutation check's broken one).
   const dist = process.env.BACKSTORY_DIST ?? 'dist';
