@@ -1,13 +1,17 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox';
+import { highlightPlacesInPage } from '../../scripts/furniture';
 import { highlightTextsInPage, pointOfTextInPage } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
+import { realPageWithFurniture } from './harness';
 
 let ff: FirefoxWithExtension;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 beforeAll(async () => {
-  server = await serveFolder('tests/fixtures/pages');
+  server = await serveFolder('tests/fixtures/pages', {
+    '/furniture.html': realPageWithFurniture('en-03-anthropic-380bn-round.json'),
+  });
   ff = await launchFirefoxWithExtension({ dist: 'dist-firefox', headless: true });
 });
 afterAll(async () => {
@@ -106,6 +110,38 @@ describe('in Firefox ESR with the built add-on (dist-firefox)', () => {
     await again.evaluate(() => (document.querySelector('li.row button') as HTMLButtonElement).click());
     await waitPainted(page, 'some');
     await again.close();
+    await page.close();
+  });
+
+  it('steps to a name with Alt+Shift+N and opens its card; Escape closes it', async () => {
+    const page = await open('four-names.html');
+    await waitPainted(page, 'some');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await page.waitForFunction(
+      () =>
+        (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('backstory-active')?.size === 1,
+      { timeout: 5000, polling: 100 },
+    );
+    const [name] = (await page.evaluate(highlightTextsInPage))['backstory-active'] ?? [];
+    expect(name).toBe('Anthropic');
+    const p = await page.evaluate(pointOfTextInPage, ['Anthropic', 0] as const);
+    const below = { x: p.x + 20, y: p.y + 40 };
+    await waitCard(page, below, true);
+    await page.keyboard.press('Escape');
+    await waitCard(page, below, false);
+    await page.close();
+  });
+
+  it('highlights names in the article, and none in the menus, rails, share bar and footer around it', async () => {
+    const page = await open('furniture.html');
+    await waitPainted(page, 'some');
+    const places = await page.evaluate(highlightPlacesInPage);
+    expect(places.inside).toBeGreaterThanOrEqual(5);
+    expect(places.outside).toEqual([]);
     await page.close();
   });
 });
