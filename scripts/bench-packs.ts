@@ -77,14 +77,14 @@ function names(n: number): string[] {
 
 /**
  * A pack of `entities` companies with `aliasesPer` aliases each (the name, and the name with
- * suffixes), as a reader would import it: the JSON text of an array of entities. `part` picks
- * which slice of the name sequence it takes (packs of different parts share no name).
+ * suffixes), as a reader would import it: the JSON text of an array of entities. `from` is where
+ * in the name sequence it starts (packs that take different stretches share no name).
  */
-export function generatePack(entities: number, aliasesPer: number, part: number): string {
-  const all = names(entities * (part + 1)).slice(entities * part);
+export function generatePack(entities: number, aliasesPer: number, from: number): string {
+  const all = names(from + entities).slice(from);
   return JSON.stringify(
     all.map((name, i) => {
-      const id = `bench-${part}-${i}`;
+      const id = `bench-${from + i}`;
       return {
         id,
         name: `${name} ${SUFFIXES[0]}`,
