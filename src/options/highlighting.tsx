@@ -96,14 +96,17 @@ export function Highlighting({ settings, onChange }: { settings: Settings; onCha
           </label>
         ))}
       </fieldset>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={settings.scope === 'page'}
-          onChange={(e) => onChange({ scope: e.currentTarget.checked ? 'page' : 'article' })}
-        />
-        {t('optionsWholePage')}
-      </label>
+      <fieldset>
+        <legend>{t('optionsWhere')}</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={settings.scope === 'page'}
+            onChange={(e) => onChange({ scope: e.currentTarget.checked ? 'page' : 'article' })}
+          />
+          {t('optionsWholePage')}
+        </label>
+      </fieldset>
       <fieldset>
         <legend>{t('optionsStyle')}</legend>
         {(Object.keys(STYLE_LABELS) as HighlightStyle[]).map((s) => (
