@@ -65,16 +65,6 @@ function isFurniture(el: Element): boolean {
   return label !== null && FURNITURE_LABELS.test(label);
 }
 
-/** True when `el` is `root` or inside it, through the shadow roots of components. */
-function containsDeep(root: Element, el: Element): boolean {
-  for (let e: Element | null = el; e; ) {
-    if (root === e || root.contains(e)) return true;
-    const top = e.getRootNode();
-    e = top instanceof ShadowRoot ? top.host : null;
-  }
-  return false;
-}
-
 /** Paragraph text by element: where the prose of a page without landmarks sits. */
 function densest(doc: Document): Element | null {
   const score = new Map<Element, number>();
@@ -119,20 +109,27 @@ export function pageStructure(doc: Document = document): Structure {
     return memo.get(el) === true;
   };
   let roots: Element[] = [...doc.querySelectorAll('article, [itemprop="articleBody"]')].filter(
-    (el) => !inFurniture(el) && (el.textContent ?? '').trim().length > 200,
+    (el) => !inFurniture(el) && (el.textContent?.length ?? 0) > 200,
   );
-  // Nested ones (an articleBody inside its article) count once.
-  roots = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+  // Nested ones (an articleBody inside its article) count once: a walk up from each, not a pass
+  // over every other (a front page has hundreds).
+  const found = new Set<Element>(roots);
+  roots = roots.filter((r) => {
+    for (let e = r.parentElement; e; e = e.parentElement) if (found.has(e)) return false;
+    return true;
+  });
   if (roots.length === 0) {
     const main = doc.querySelector('main, [role="main"]');
-    if (main && (main.textContent ?? '').trim().length > 200) roots = [main];
+    if (main && (main.textContent?.length ?? 0) > 200) roots = [main];
   }
   if (roots.length === 0) {
     const dense = densest(doc);
     if (dense) roots = [dense];
   }
   const clear = roots.length > 0 ? roots : null;
-  const inside = new Map<Element, boolean>();
+  const rootSet = new Set<Node>(clear ?? []);
+  /** Nodes known to be inside an article root (or not): a walk up stops at the first one known. */
+  const inside = new Map<Node, boolean>();
   return {
     roots: clear,
     // Furniture that holds the article (a page-wide wrapper with "sidebar" in its class) is not
@@ -140,13 +137,28 @@ export function pageStructure(doc: Document = document): Structure {
     furniture: (el) =>
       isFurniture(el) && !(clear ?? []).some((r) => el.contains(r) || (el.localName === 'header' && r.contains(el))),
     inArticle(el) {
-      if (!clear) return true;
-      let known = inside.get(el);
-      if (known === undefined) {
-        known = el.localName === 'h1' || clear.some((r) => containsDeep(r, el));
-        inside.set(el, known);
+      if (!clear || el.localName === 'h1') return true;
+      // Up from the element to the first node whose answer is known, or a root, through the
+      // shadow roots of components: one walk per block, never a pass over every root (a front
+      // page has hundreds of articles).
+      const path: Node[] = [];
+      let result = false;
+      for (let n: Node | null = el; n; ) {
+        const known = inside.get(n);
+        if (known !== undefined) {
+          result = known;
+          break;
+        }
+        if (rootSet.has(n)) {
+          result = true;
+          break;
+        }
+        path.push(n);
+        const up: Node | null = n.parentNode;
+        n = up && up.nodeType === 11 ? ((up as ShadowRoot).host ?? null) : up;
       }
-      return known;
+      for (const p of path) inside.set(p, result);
+      return result;
     },
   };
 }
