@@ -61,6 +61,31 @@ export function deepPage(depth: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body><main>${'<div>'.repeat(depth)}${p}${'</div>'.repeat(depth)}</main></body></html>`;
 }
 
+/** One paragraph of a single text node of about `bytes` characters, AI names throughout. */
+export function oneNodePage(bytes: number): string {
+  const sentence = 'Anthropic trains its AI models on Trainium chips while Nvidia sells GPUs to every cloud. ';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One node</title></head><body><main><h1>One huge node</h1><p>${sentence.repeat(Math.ceil(bytes / sentence.length))}</p></main></body></html>`;
+}
+
+/** One paragraph of `nodes` text nodes (split by empty inline elements), AI names among them. */
+export function manyNodesPage(nodes: number): string {
+  const words = [
+    'Anthropic ',
+    'trains ',
+    'AI ',
+    'models ',
+    'on ',
+    'Trainium ',
+    'chips; ',
+    'Nvidia ',
+    'sells ',
+    'GPUs. ',
+  ];
+  const parts: string[] = [];
+  for (let i = 0; i < nodes; i++) parts.push(`${words[i % words.length]}<i></i>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many nodes</title></head><body><main><h1>Many nodes</h1><p>${parts.join('')}</p></main></body></html>`;
+}
+
 /** One browser with the built extension and the fixture server, for a test file. */
 export async function startSuite(options: { userDataDir?: string } = {}) {
   const server = await serveFolder('tests/fixtures/pages', {
@@ -69,6 +94,8 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
     '/furniture.html': realPageWithFurniture('en-03-anthropic-380bn-round.json'),
     '/furniture-not-ai.html': realPageWithFurniture('non-03-mistral-wind.json'),
     '/deep.html': deepPage(10_000),
+    '/one-node.html': oneNodePage(5_000_000),
+    '/many-nodes.html': manyNodesPage(100_000),
     // The dated article without its date (JSON-LD), for the behaviour without one.
     '/undated-article.html': readFileSync('tests/fixtures/pages/dated-article.html', 'utf8').replace(
       /<script type="application\/ld\+json">[\s\S]*?<\/script>\n?/,

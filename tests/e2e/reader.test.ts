@@ -136,6 +136,19 @@ describe('keyboard', () => {
     await waitForNoCard(page);
     // Focus is back on the page, where it was, not lost inside a closed card.
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    // A card the keyboard went into closes when focus leaves it for the page.
+    await page.keyboard.press('Alt+Shift+N');
+    await until(page, () => readCard(page));
+    await page.keyboard.press('Alt+Shift+C');
+    expect(await focused()).not.toBeNull();
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'elsewhere';
+      b.textContent = 'Elsewhere';
+      document.body.prepend(b);
+    });
+    await page.click('#elsewhere');
+    await waitForNoCard(page);
     await page.close();
   });
 });
@@ -143,6 +156,19 @@ describe('keyboard', () => {
 /** Background of the open card. */
 const cardBackground = (page: Page) =>
   inShadow(page, (root) => getComputedStyle(root.querySelector('.card') as HTMLElement).backgroundColor);
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(fg: string, bg: string): number {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
+  return (a + 0.05) / (b + 0.05);
+}
+
 const isDark = (rgb: string | null) => {
   const [r = 255, g = 255, b = 255] = (rgb?.match(/\d+/g) ?? []).map(Number);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
@@ -163,6 +189,12 @@ describe("the page's colours, not the system's", () => {
       await page.mouse.move(p.x, p.y);
       await waitForCard(page, 'anthropic');
       expect(isDark(await cardBackground(page))).toBe(dark);
+      // Readable in both: every text colour of the card against its background, WCAG AA.
+      const colours = await inShadow(page, (root) =>
+        [...root.querySelectorAll('.card, .card *')].map((el) => getComputedStyle(el).color),
+      );
+      const bg = (await cardBackground(page)) ?? '';
+      for (const fg of new Set(colours)) expect(contrast(fg, bg), fg).toBeGreaterThanOrEqual(4.5);
       await page.screenshot({ path: `${SHOTS}/card-on-${dark ? 'dark' : 'light'}-page-system-${scheme}.png` });
       await page.close();
     });

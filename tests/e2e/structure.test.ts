@@ -39,6 +39,23 @@ describe('the article, not the page furniture', () => {
     await page.close();
   });
 
+  it('paints a paragraph of 100,000 text nodes, and one of a single 5 MB text node', async () => {
+    for (const path of ['many-nodes.html', 'one-node.html']) {
+      const page = await suite.open(path);
+      await waitForHighlights(page);
+      await suite.settled(page);
+      const counts = await page.evaluate(() => {
+        const out: Record<string, number> = {};
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
+          out[name] = h.size;
+        return out;
+      });
+      expect(counts['backstory-company'] ?? 0, path).toBeGreaterThan(0);
+      expect(counts['backstory-chip'] ?? 0, path).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
   it('reads an article nested 10,000 elements deep', async () => {
     const page = await suite.open('deep.html');
     await waitForHighlights(page);
