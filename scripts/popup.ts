@@ -57,9 +57,19 @@ async function connectTarget(wsUrl: string): Promise<TargetClient> {
  */
 export async function openPopup(eb: ExtensionBrowser): Promise<TargetClient> {
   const popupUrl = `chrome-extension://${eb.extensionId}/src/popup/index.html`;
-  await eb.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
-  );
+  // Under load a headless window can be briefly without focus ("Could not find an active browser
+  // window"): Chrome then refuses to open the popup, and a moment later accepts.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await eb.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+      );
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/active browser window/.test(String(error))) throw error;
+      await sleep(100);
+    }
+  }
   const wsBase = new URL(eb.wsEndpoint);
   for (let i = 0; i < 100; i++) {
     const { targetInfos } = await eb.cdp.send('Target.getTargets');

@@ -39,11 +39,12 @@ describe('the article, not the page furniture', () => {
     await page.close();
   });
 
-  it('paints a paragraph of 100,000 text nodes, and one of a single 5 MB text node', async () => {
+  it('paints a paragraph of 100,000 text nodes, and one of a single 5 MB text node', { timeout: 180_000 }, async () => {
     for (const path of ['many-nodes.html', 'one-node.html']) {
       const page = await suite.open(path);
-      await waitForHighlights(page);
-      await suite.settled(page);
+      // The browser itself takes seconds to lay such pages out; under a loaded CI machine more.
+      await waitForHighlights(page, 60_000);
+      await suite.settled(page, { timeout: 60_000 });
       const counts = await page.evaluate(() => {
         const out: Record<string, number> = {};
         for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
