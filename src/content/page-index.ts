@@ -17,6 +17,47 @@ import { type SliceTimer, sliceTimer } from './slice';
 import { pageStructure, type Structure, WHOLE_PAGE } from './structure';
 import { nearViewport } from './viewport';
 
+/** A block longer than this (one huge text node, or a paragraph of thousands) is scanned in pieces. */
+const LONG_BLOCK = 32_768;
+
+/**
+ * Scans a huge block in pieces of about {@link LONG_BLOCK} characters cut after a sentence's end
+ * (a name does not run across one), giving the main thread back between pieces: a 5 MB text
+ * node would otherwise be one long task. The pieces' findings are put together as one block's.
+ */
+async function scanLongBlock(
+  matcher: Matcher,
+  text: string,
+  local: ReturnType<typeof createLocalNames>,
+  t: SliceTimer,
+  signal?: AbortSignal,
+): Promise<ScannedBlock> {
+  const candidates: Candidate[] = [];
+  const sure = new Set<string>();
+  const cued = new Set<string>();
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + LONG_BLOCK);
+    if (to < text.length) {
+      // After the last sentence end in the piece's second half, or else its last space.
+      const half = from + LONG_BLOCK / 2;
+      const stop = Math.max(text.lastIndexOf('. ', to), text.lastIndexOf('\n', to));
+      const space = text.lastIndexOf(' ', to);
+      to = stop > half ? stop + 2 : space > half ? space + 1 : to;
+    }
+    const piece = scanBlock(matcher, text.slice(from, to), local);
+    for (const c of piece.candidates) {
+      c.start += from;
+      c.end += from;
+      candidates.push(c);
+    }
+    for (const id of piece.sure) sure.add(id);
+    for (const id of piece.cued) cued.add(id);
+    from = to;
+    if (t.expired()) await t.next(signal);
+  }
+  return { text, candidates, sure: [...sure], cued: [...cued] };
+}
+
 /** One block of the page, its analysis and the mentions placed in it. */
 export type Entry = { block: TextBlock; scanned: ScannedBlock; placed: Placed[] };
 
@@ -191,7 +232,11 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const scan = async (from: number, to: number, t: SliceTimer) => {
         for (let i = from; i < to; i++) {
           const block = blocks[i] as TextBlock;
-          const entry: Entry = { block, scanned: scanBlock(matcher, block.text, local), placed: [] };
+          const scannedBlock =
+            block.text.length > LONG_BLOCK
+              ? await scanLongBlock(matcher, block.text, local, t, signal)
+              : scanBlock(matcher, block.text, local);
+          const entry: Entry = { block, scanned: scannedBlock, placed: [] };
           evidence.add(entry.scanned);
           scanned[i] = entry;
           sinceCheck += block.text.length;

@@ -3,6 +3,7 @@
 // AI companies).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highlightPlacesInPage } from '../../scripts/furniture';
+import { WAIT_MS } from '../../scripts/inspect';
 import { readHighlights, startSuite, waitForHighlights } from './harness';
 
 let suite: Awaited<ReturnType<typeof startSuite>>;
@@ -43,8 +44,8 @@ describe('the article, not the page furniture', () => {
     for (const path of ['many-nodes.html', 'one-node.html']) {
       const page = await suite.open(path);
       // The browser itself takes seconds to lay such pages out; under a loaded CI machine more.
-      await waitForHighlights(page, 60_000);
-      await suite.settled(page, { timeout: 60_000 });
+      await waitForHighlights(page, 4 * WAIT_MS);
+      await suite.settled(page, { timeout: 4 * WAIT_MS });
       const counts = await page.evaluate(() => {
         const out: Record<string, number> = {};
         for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)

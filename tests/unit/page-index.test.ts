@@ -35,6 +35,20 @@ const AI = `<h1>Anthropic picks <b>Trainium</b></h1>
 <p id="b">The Competition and Markets Authority looked at the deal.</p>`;
 
 describe('the page index', () => {
+  it('finds every name in one huge text node, scanned in pieces, with exact ranges', async () => {
+    const filler = 'The weather was mild and nothing else happened that day. '.repeat(700);
+    const text = `Anthropic trains on Trainium. ${filler}Nvidia sold chips. ${filler}The Competition and Markets Authority looked. ${filler}Anthropic again.`;
+    expect(text.length).toBeGreaterThan(3 * 32_768);
+    const { index } = await indexOf(`<p>${text}</p>`);
+    expect(shown(index.placed())).toEqual([
+      'anthropic:Anthropic',
+      'trainium:Trainium',
+      'nvidia:Nvidia',
+      'uk-cma:Competition and Markets Authority',
+      'anthropic:Anthropic',
+    ]);
+  });
+
   it('places every mention a reader expects, in page order, with exact ranges', async () => {
     const { index, diff } = await indexOf(AI);
     expect(shown(diff.added)).toEqual([
