@@ -66,7 +66,13 @@ export async function openPopup(eb: ExtensionBrowser): Promise<TargetClient> {
       );
       break;
     } catch (error) {
-      if (attempt >= 20 || !/active browser window/.test(String(error))) throw error;
+      if (attempt >= 50 || !/active browser window/.test(String(error))) throw error;
+      // Give the newest tab the focus again (a test's page), then ask again.
+      await eb.context
+        .pages()
+        .at(-1)
+        ?.bringToFront()
+        .catch(() => undefined);
       await sleep(100);
     }
   }

@@ -61,28 +61,20 @@ export function deepPage(depth: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body><main>${'<div>'.repeat(depth)}${p}${'</div>'.repeat(depth)}</main></body></html>`;
 }
 
-/** One paragraph of a single text node of about `bytes` characters, AI names throughout. */
+/** One paragraph of a single text node of about `bytes` characters, an AI sentence among every fifty. */
 export function oneNodePage(bytes: number): string {
-  const sentence = 'Anthropic trains its AI models on Trainium chips while Nvidia sells GPUs to every cloud. ';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One node</title></head><body><main><h1>One huge node</h1><p>${sentence.repeat(Math.ceil(bytes / sentence.length))}</p></main></body></html>`;
+  const ai = 'Anthropic trains its AI models on Trainium chips while Nvidia sells GPUs to every cloud. ';
+  const filler = 'The committee met again on Tuesday and agreed to review the figures next month. ';
+  const stretch = ai + filler.repeat(49);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One node</title></head><body><main><h1>One huge node</h1><p>${stretch.repeat(Math.ceil(bytes / stretch.length))}</p></main></body></html>`;
 }
 
-/** One paragraph of `nodes` text nodes (split by empty inline elements), AI names among them. */
+/** One paragraph of `nodes` text nodes (split by empty inline elements), AI names among every hundred. */
 export function manyNodesPage(nodes: number): string {
-  const words = [
-    'Anthropic ',
-    'trains ',
-    'AI ',
-    'models ',
-    'on ',
-    'Trainium ',
-    'chips; ',
-    'Nvidia ',
-    'sells ',
-    'GPUs. ',
-  ];
+  const ai = ['Anthropic ', 'trains ', 'AI ', 'models ', 'on ', 'Trainium ', 'chips; ', 'Nvidia ', 'sells ', 'GPUs. '];
+  const filler = ['the ', 'committee ', 'met ', 'again ', 'and ', 'agreed ', 'to ', 'review ', 'the ', 'figures. '];
   const parts: string[] = [];
-  for (let i = 0; i < nodes; i++) parts.push(`${words[i % words.length]}<i></i>`);
+  for (let i = 0; i < nodes; i++) parts.push(`${(i % 100 < 10 ? ai : filler)[i % 10]}<i></i>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many nodes</title></head><body><main><h1>Many nodes</h1><p>${parts.join('')}</p></main></body></html>`;
 }
 
