@@ -2,7 +2,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inShadow, openPopup, readCard, startSuite, waitForCard, waitForHighlights, waitForNoCard } from './harness';
+import {
+  contrast,
+  inShadow,
+  openPopup,
+  readCard,
+  startSuite,
+  waitForCard,
+  waitForHighlights,
+  waitForNoCard,
+} from './harness';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,19 +45,6 @@ const lineRects = (page: Page, id: string, text: string) =>
     },
     [id, text] as const,
   );
-
-/** WCAG contrast ratio of two CSS rgb() colours. */
-function contrast(fg: string, bg: string): number {
-  const lum = (c: string) => {
-    const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-      const s = Number(v) / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
-  return (a + 0.05) / (b + 0.05);
-}
 
 /** Colours of the card's text, muted text, badge and links, against its background. */
 const cardColours = async (page: Page) =>

@@ -148,3 +148,16 @@ export const paintedCount = (page: Page) =>
     }
     return n;
   });
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+export function contrast(fg: string, bg: string): number {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
+  return (a + 0.05) / (b + 0.05);
+}

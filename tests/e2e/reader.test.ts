@@ -3,7 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inShadow, pointOfText, readCard, startSuite, waitForCard, waitForHighlights, waitForNoCard } from './harness';
+import {
+  contrast,
+  inShadow,
+  pointOfText,
+  readCard,
+  startSuite,
+  waitForCard,
+  waitForHighlights,
+  waitForNoCard,
+} from './harness';
 
 const SHOTS = 'artifacts/e2e';
 mkdirSync(SHOTS, { recursive: true });
@@ -156,19 +165,6 @@ describe('keyboard', () => {
 /** Background of the open card. */
 const cardBackground = (page: Page) =>
   inShadow(page, (root) => getComputedStyle(root.querySelector('.card') as HTMLElement).backgroundColor);
-/** WCAG contrast ratio of two CSS rgb() colours. */
-function contrast(fg: string, bg: string): number {
-  const lum = (c: string) => {
-    const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-      const x = Number(v) / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number];
-  return (a + 0.05) / (b + 0.05);
-}
-
 const isDark = (rgb: string | null) => {
   const [r = 255, g = 255, b = 255] = (rgb?.match(/\d+/g) ?? []).map(Number);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
