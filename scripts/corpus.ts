@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { INLINE, SKIP } from '../src/content/scan';
 import type { Category } from '../src/knowledge/schema';
 import type { Matcher } from '../src/match';
 import { resolveMentions, scanBlock } from '../src/match';
@@ -28,32 +29,15 @@ export function loadCorpus(): { file: string; html: string; label: Label }[] {
     }));
 }
 
-const SKIP = 'script, style, noscript, template, textarea, input, select, code, pre, kbd, samp, svg';
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'CITE',
-  'EM',
-  'I',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-]);
+// The content script's own lists, so the corpus is read in the same blocks.
+const SKIP_SELECTOR = [...SKIP].join(', ');
 
 /** Blocks of visible prose, as the content script joins them (across inline markup). */
 export function proseBlocks(html: string): string[] {
   const window = new Window();
   window.document.write(html);
   const doc = window.document;
-  for (const el of [...doc.querySelectorAll(SKIP)]) el.remove();
+  for (const el of [...doc.querySelectorAll(SKIP_SELECTOR)]) el.remove();
   for (const el of [...doc.querySelectorAll('[hidden], [style*="display:none"], [style*="display: none"]')])
     el.remove();
   const blocks: string[] = [];
@@ -62,7 +46,7 @@ export function proseBlocks(html: string): string[] {
   const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     let el = n.parentElement;
-    while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
+    while (el && INLINE.has(el.tagName.toLowerCase()) && el.parentElement) el = el.parentElement;
     if (el !== owner) {
       if (current.trim()) blocks.push(current);
       current = '';

@@ -8,7 +8,8 @@ export type Segment = { node: Text; start: number; parent: Element };
 export type TextBlock = { text: string; segments: Segment[]; element: Element };
 
 /** Elements whose text is not prose, or not ours to touch. */
-const SKIP = new Set([
+/** Elements whose text is never prose (shared with scripts/corpus.ts, which scores the same blocks). */
+export const SKIP = new Set([
   'script',
   'style',
   'noscript',
@@ -33,7 +34,8 @@ const SKIP = new Set([
 ]);
 
 /** Inline elements: text on both sides of them belongs to the same block. */
-const INLINE = new Set([
+/** Inline elements: text around them joins into their parent's block. */
+export const INLINE = new Set([
   'a',
   'abbr',
   'b',
