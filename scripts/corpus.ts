@@ -100,6 +100,29 @@ export function compare(
   return { misses, extras };
 }
 
+/** The mentions a reader would see in a page's blocks, as the content script decides them: text and entity, in order. */
+function mentionsIn(matcher: Matcher, blocks: readonly string[]): { text: string; entity: string }[] {
+  const local = createLocalNames(matcher);
+  const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b, local)));
+  return mentions.flatMap((list, i) =>
+    list.map((m) => ({ text: blocks[i]?.slice(m.start, m.end) ?? '', entity: m.entityId })),
+  );
+}
+
+/** One page's misses and extras, when there are any and a log is wanted. */
+function logDifferences(log: ((line: string) => void) | undefined, file: string, misses: string[], extras: string[]) {
+  if (log && (misses.length || extras.length))
+    log(`${file}\n  missed: ${misses.join(', ')}\n  extra: ${extras.join(', ')}`);
+}
+
+/** The tallies of several groups added up. */
+export const sumTallies = (tallies: Map<string, Tally>): Tally =>
+  [...tallies.values()].reduce((a, t) => ({ tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+
 /** Runs the pure matcher on every page; tallies by category, and counts names found on non-AI pages. */
 export function evaluateMatcher(
   matcher: Matcher,
@@ -109,12 +132,7 @@ export function evaluateMatcher(
   const tallies = new Map<string, Tally>();
   let nonAi = 0;
   for (const { file, html, label } of loadCorpus()) {
-    const blocks = proseBlocks(html);
-    const local = createLocalNames(matcher);
-    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b, local)));
-    const predicted = mentions.flatMap((list, i) =>
-      list.map((m) => key(blocks[i]?.slice(m.start, m.end) ?? '', m.entityId)),
-    );
+    const predicted = mentionsIn(matcher, proseBlocks(html)).map((m) => key(m.text, m.entity));
     if (!label.ai) nonAi += predicted.length;
     const expected = label.mentions.map((m) => key(m.text, m.entity));
     const { misses, extras } = compare(
@@ -123,8 +141,7 @@ export function evaluateMatcher(
       tallies,
       (k) => categoryOf(k.split('\u0000')[1] ?? '') ?? 'company',
     );
-    if (log && (misses.length || extras.length))
-      log(`${file}\n  missed: ${misses.join(', ')}\n  extra: ${extras.join(', ')}`);
+    logDifferences(log, file, misses, extras);
   }
   return { tallies, nonAi };
 }
@@ -173,12 +190,7 @@ export function evaluateReal(
   const other = new Map<string, Tally>();
   let nonAi = 0;
   for (const { file, page } of loadReal()) {
-    const blocks = page.text.split(/\n\s*\n/);
-    const local = createLocalNames(matcher);
-    const { mentions } = resolveMentions(blocks.map((b) => scanBlock(matcher, b, local)));
-    const found = mentions.flatMap((list, i) =>
-      list.map((m) => ({ text: blocks[i]?.slice(m.start, m.end) ?? '', entity: m.entityId })),
-    );
+    const found = mentionsIn(matcher, page.text.split(/\n\s*\n/));
     if (!page.ai) {
       // Nothing is highlighted on a page that is not AI news: its labels are not scored.
       nonAi += found.length;
@@ -212,8 +224,7 @@ export function evaluateReal(
       page.lang === 'en' ? english : other,
       (k) => entityOf(k.split('\u0000')[1] ?? '')?.category ?? 'company',
     );
-    if (log && (misses.length || extras.length))
-      log(`${file}\n  missed: ${misses.join(', ')}\n  extra: ${extras.join(', ')}`);
+    logDifferences(log, file, misses, extras);
   }
   return { english, other, nonAi };
 }

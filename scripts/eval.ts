@@ -19,6 +19,7 @@ import {
   loadReal,
   precision,
   recall,
+  sumTallies,
   type Tally,
 } from './corpus';
 import { highlightPlacesInPage, LAYOUTS, pageWithFurniture } from './furniture';
@@ -39,23 +40,19 @@ function target(ok: boolean, what: string) {
   console.log(`  ${ok ? '✓' : '✗'} ${what}`);
   if (!ok) failures.push(what);
 }
-const sum = (tallies: Map<string, Tally>): Tally =>
-  [...tallies.values()].reduce((a, t) => ({ tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
+
+/** One row of a table: the group, its precision and recall, and the counts behind them. */
+const row = (name: string, t: Tally) =>
+  console.log(
+    `${name.padEnd(13)} ${precision(t).toFixed(3).padStart(9)} ${recall(t).toFixed(3).padStart(7)}   (${t.tp} / ${t.fp} / ${t.fn})`,
+  );
 
 /** Prints a table of precision and recall by category and checks the targets on it. */
 function report(title: string, tallies: Map<string, Tally>, nonAi: number, strict = CATEGORIES.slice(0, 3)) {
   console.log(`\n${title}`);
   console.log('category      precision  recall   (tp / fp / fn)');
-  const row = (name: string, t: Tally) =>
-    console.log(
-      `${name.padEnd(13)} ${precision(t).toFixed(3).padStart(9)} ${recall(t).toFixed(3).padStart(7)}   (${t.tp} / ${t.fp} / ${t.fn})`,
-    );
   for (const c of CATEGORIES) row(c, tallies.get(c) ?? { tp: 0, fp: 0, fn: 0 });
-  const all = sum(tallies);
+  const all = sumTallies(tallies);
   row('all', all);
   console.log(`names highlighted on pages that are not AI news: ${nonAi}`);
   for (const c of strict) {
@@ -138,12 +135,7 @@ async function main() {
   }
   // The content script paints by category (its highlight names), so this table is by category.
   console.log('\n3a. Hand-labelled pages in Chromium (built extension), by category');
-  for (const c of CATEGORIES) {
-    const t = live.get(c) ?? { tp: 0, fp: 0, fn: 0 };
-    console.log(
-      `${c.padEnd(13)} ${precision(t).toFixed(3).padStart(9)} ${recall(t).toFixed(3).padStart(7)}   (${t.tp} / ${t.fp} / ${t.fn})`,
-    );
-  }
+  for (const c of CATEGORIES) row(c, live.get(c) ?? { tp: 0, fp: 0, fn: 0 });
   target(liveNonAi === 0, '3a. Chromium: nothing on the hand-labelled pages that are not AI news');
   const share = inside / (inside + outside || 1);
   console.log(
