@@ -4,7 +4,8 @@
  * hyphenation, "Open\u200bAI" to allow a line break); a name is matched as if they were not there.
  */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-const INVISIBLE_ALL = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+const isInvisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
 /**
  * The text without invisible characters, and where each of its positions was in the original
@@ -13,14 +14,20 @@ const INVISIBLE_ALL = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
  */
 export function withoutInvisible(text: string): { text: string; at: Int32Array } | null {
   if (!INVISIBLE.test(text)) return null;
-  const clean = text.replace(INVISIBLE_ALL, '');
-  const at = new Int32Array(clean.length + 1);
+  const at = new Int32Array(text.length + 1);
+  let clean = '';
+  let run = 0;
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) continue;
-    at[k++] = i;
+    if (!isInvisible(text.charCodeAt(i))) {
+      at[k++] = i;
+      continue;
+    }
+    // The visible stretch before it, in one piece.
+    clean += text.slice(run, i);
+    run = i + 1;
   }
+  clean += text.slice(run);
   at[k] = text.length;
-  return { text: clean, at };
+  return { text: clean, at: at.subarray(0, k + 1) };
 }

@@ -183,11 +183,9 @@ function namesake(text: string, c: Candidate, found: readonly Candidate[]): bool
   if (c.category !== 'chip' || c.alias.includes(' ')) return false;
   const given = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(before);
   if (!given) return false;
-  const at = c.start - 1 - (given[1] as string).length;
-  if (CALENDAR.test(given[1] as string)) return false;
-  return (
-    !COMMON_WORDS.has(given[1] as string) && !sentenceInitial(text, at) && !found.some((o) => o.end === c.start - 1)
-  );
+  const word = given[1] as string;
+  if (CALENDAR.test(word) || COMMON_WORDS.has(word)) return false;
+  return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
 }
 
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
@@ -196,9 +194,9 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
     found.length === 0
       ? found
       : found.filter((c, i) => {
-          // Another name right after the acronym ("BIS Entity List"? no; "CMA CGM"?) keeps the acronym.
-          const next = found[i + 1];
           if (namesake(text, c, found)) return false;
+          // An acronym followed by another name the knowledge has stays that acronym.
+          const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);
         });
   const folded = matcher.scanCase(text, exact);
