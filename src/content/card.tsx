@@ -80,8 +80,9 @@ export function aroundDate(details: EntityDetails, date: string): { before: Fact
   const room = 4 - ownSince.length;
   const othersSince =
     room > 0
-      ? details.involvedIn
-          .filter((f) => !seen.has(f.text) && f.asOf > date)
+      ? all
+          .slice(own.length)
+          .filter((f) => f.asOf > date)
           .sort(byDate)
           .slice(-room)
       : [];
