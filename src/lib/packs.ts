@@ -199,8 +199,8 @@ export type ImportStep = 'reading' | 'checking' | 'storing';
 /**
  * Checks a pack file (`name` is its file name) like the bundled knowledge, against the bundled
  * entities and the other packs, and stores it with the compact names pages search; a pack of the
- * same name is replaced; answers with the pack and every pack now installed. A bad pack throws a {@link KnowledgeError} listing every mistake, and
- * nothing stored changes.
+ * same name is replaced; answers with the pack and every pack now installed. A bad pack throws
+ * a {@link KnowledgeError} listing every mistake, and nothing stored changes.
  */
 export function addPack(
   name: string,

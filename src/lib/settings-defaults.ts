@@ -20,7 +20,7 @@ export type Mentions = (typeof MENTIONS)[number];
 /** Where names are read: the page's article (menus, rails, footers left alone), or the whole page. */
 export const SCOPES = ['article', 'page'] as const;
 /** One of {@link SCOPES}. */
-export type Scope = (typeof SCOPES)[number];
+export type ReadScope = (typeof SCOPES)[number];
 /** Bounds of `hoverDelay`, in milliseconds. */
 export const HOVER_DELAY = { min: 0, max: 2000 } as const;
 
@@ -35,7 +35,7 @@ export const DEFAULTS = {
   mentions: 'calm' as Mentions,
   style: 'tint-underline' as HighlightStyle,
   hoverDelay: 300,
-  scope: 'article' as Scope,
+  scope: 'article' as ReadScope,
 };
 
 /** The global settings, as `getSettings()` returns them. */

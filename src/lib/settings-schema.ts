@@ -8,9 +8,9 @@ export {
   HOVER_DELAY,
   MENTIONS,
   type Mentions,
+  type ReadScope,
   readSettings,
   SCOPES,
-  type Scope,
   type Settings,
   STYLES,
 } from './settings-defaults';

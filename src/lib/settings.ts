@@ -19,8 +19,8 @@ export {
   HOVER_DELAY,
   MENTIONS,
   type Mentions,
+  type ReadScope,
   SCOPES,
-  type Scope,
   type Settings,
   STYLES,
 } from './settings-schema';
