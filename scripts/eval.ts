@@ -22,7 +22,7 @@ import {
   sumTallies,
   type Tally,
 } from './corpus';
-import { highlightPlacesInPage, LAYOUTS, pageWithFurniture } from './furniture';
+import { excerptWithFurniture, highlightPlacesInPage, LAYOUTS } from './furniture';
 import { readHighlights, waitForScan } from './inspect';
 import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
@@ -75,14 +75,8 @@ async function main() {
   const excerpts = loadReal();
   const pages: Record<string, string> = {};
   for (const { file, page } of excerpts)
-    for (const layout of LAYOUTS) {
-      const [title = '', ...rest] = page.text.split(/\n\s*\n/);
-      pages[`/furniture/${layout}/${file.replace(/\.json$/, '.html')}`] = pageWithFurniture(
-        title.slice(0, 140),
-        rest.length > 0 ? rest : [title],
-        layout,
-      );
-    }
+    for (const layout of LAYOUTS)
+      pages[`/furniture/${layout}/${file.replace(/\.json$/, '.html')}`] = excerptWithFurniture(page.text, layout);
   const server = await serveFolder(CORPUS_DIR, pages);
   const eb = await launchWithExtension({ dist: 'dist', headless: true });
   const live = new Map<string, Tally>();

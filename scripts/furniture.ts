@@ -61,6 +61,15 @@ export function pageWithFurniture(title: string, paragraphs: readonly string[], 
 }
 
 /**
+ * A real excerpt's text as a page with furniture: its first paragraph the headline (cut to 140
+ * characters), the rest the article (the headline too, when it is all there is).
+ */
+export function excerptWithFurniture(text: string, layout: Layout): string {
+  const [title = '', ...rest] = text.split(/\n\s*\n/);
+  return pageWithFurniture(title.slice(0, 140), rest.length > 0 ? rest : [title], layout);
+}
+
+/**
  * Runs in the page: Backstory's highlights inside the article and outside it, with the text of
  * those outside (read through the page's own highlight registry).
  */

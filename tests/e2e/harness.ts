@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
-import { pageWithFurniture } from '../../scripts/furniture';
+import { excerptWithFurniture } from '../../scripts/furniture';
 import { inShadow, waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 
@@ -50,8 +50,7 @@ export function hugePage(words: number): string {
 /** A real excerpt (tests/fixtures/real) inside a news site's furniture: menus, share bar, rail, cookie notice, footer. */
 export function realPageWithFurniture(file: string): string {
   const { text } = JSON.parse(readFileSync(`tests/fixtures/real/${file}`, 'utf8')) as { text: string };
-  const [title = '', ...rest] = text.split(/\n\s*\n/);
-  return pageWithFurniture(title.slice(0, 140), rest, 'landmarks');
+  return excerptWithFurniture(text, 'landmarks');
 }
 
 /** An AI paragraph inside `depth` nested elements, in a `<main>`. */
