@@ -82,3 +82,29 @@ export const appendChunk = () => article(99, 700);
 
 /** Size in bytes of the appended chunk. */
 export const appendChunkBytes = () => appendChunk().length;
+
+// Bad input (issue 17): pages no reader should meet, which must still not freeze the tab.
+
+/** An AI paragraph inside `depth` nested elements, in a `<main>`. */
+export function deepPage(depth: number): string {
+  const p =
+    '<p>Anthropic said it would train new models on Trainium chips in AWS data centers, as Nvidia shipped more GPUs.</p>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body><main>${'<div>'.repeat(depth)}${p}${'</div>'.repeat(depth)}</main></body></html>`;
+}
+
+/** One paragraph of a single text node of about `bytes` characters, an AI sentence among every fifty. */
+export function oneNodePage(bytes: number): string {
+  const ai = 'Anthropic trains its AI models on Trainium chips while Nvidia sells GPUs to every cloud. ';
+  const filler = 'The committee met again on Tuesday and agreed to review the figures next month. ';
+  const stretch = ai + filler.repeat(49);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One node</title></head><body><main><h1>One huge node</h1><p>${stretch.repeat(Math.ceil(bytes / stretch.length))}</p></main></body></html>`;
+}
+
+/** One paragraph of `nodes` text nodes (split by empty inline elements), AI names among every hundred. */
+export function manyNodesPage(nodes: number): string {
+  const ai = ['Anthropic ', 'trains ', 'AI ', 'models ', 'on ', 'Trainium ', 'chips; ', 'Nvidia ', 'sells ', 'GPUs. '];
+  const filler = ['the ', 'committee ', 'met ', 'again ', 'and ', 'agreed ', 'to ', 'review ', 'the ', 'figures. '];
+  const parts: string[] = [];
+  for (let i = 0; i < nodes; i++) parts.push(`${(i % 100 < 10 ? ai : filler)[i % 10]}<i></i>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many nodes</title></head><body><main><h1>Many nodes</h1><p>${parts.join('')}</p></main></body></html>`;
+}

@@ -13,7 +13,15 @@ import { chromium, type Page } from 'playwright-core';
 import { allAliases, toNameIndex } from '../src/knowledge/name-index';
 import { aliasPattern } from './alias-pattern';
 import { generatePack, heapUsed, importPack } from './bench-packs';
-import { appendChunkBytes, appendPage, articlePage, bigPage } from './bench-pages';
+import {
+  appendChunkBytes,
+  appendPage,
+  articlePage,
+  bigPage,
+  deepPage,
+  manyNodesPage,
+  oneNodePage,
+} from './bench-pages';
 import { chromePath, type ExtensionBrowser, launchWithExtension } from './browser';
 import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
@@ -374,7 +382,14 @@ const markScript = (list: string[]) => `(async () => {
 })()`;
 
 async function main() {
-  const pages = { '/article.html': articlePage(), '/big.html': bigPage(), '/append.html': appendPage(20) };
+  const pages = {
+    '/article.html': articlePage(),
+    '/big.html': bigPage(),
+    '/append.html': appendPage(20),
+    '/one-node.html': oneNodePage(5_000_000),
+    '/many-nodes.html': manyNodesPage(100_000),
+    '/deep.html': deepPage(10_000),
+  };
   const server = await serveFolder('tests/fixtures/pages', pages);
   const bigBytes = Buffer.byteLength(pages['/big.html']);
   const origin = new URL(server.url('')).origin;
@@ -383,6 +398,8 @@ async function main() {
   // BENCH_ONLY=article (or big): that page alone, while working on it.
   const only = process.env.BENCH_ONLY;
   const names = (['article', 'big'] as const).filter((n) => !only || n === only);
+  /** Bad input (issue 17): Backstory alone, for its longest stretch (BENCH_ONLY=one-node etc. picks one). */
+  const badNames = (['one-node', 'many-nodes', 'deep'] as const).filter((n) => !only || n === only);
 
   // Backstory with the built extension, and the floor in a browser without it, run in turns: the
   // machine's load moves both the same way, so their ratio holds better than either figure.
@@ -503,6 +520,7 @@ async function main() {
   // Big knowledge packs: a browser with a 20,000-alias pack imported, then with 100,000 aliases,
   // run in turns with the one without; CPU time, longest stretch and heap compared (BENCH_NO_PACKS=1 skips).
   const packs: string[] = [];
+  const bad: string[] = [];
   if (!process.env.BENCH_NO_PACKS) {
     const packed = await launchWithExtension({ dist: 'dist', headless: true });
     try {
@@ -563,6 +581,25 @@ async function main() {
     } finally {
       await packed.close();
     }
+  }
+  // Bad input: a 5 MB text node, 100,000 text nodes in one paragraph, a DOM 10,000 deep.
+  for (const name of badNames) {
+    const wall: number[] = [];
+    const onCpu: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const t = await loadProfiled(eb, name, undefined, async (page) => {
+        if (i === 0) results[`${name}.painted`] = await painted(page);
+      });
+      wall.push(t.longest);
+      onCpu.push(t.longestCpu);
+    }
+    printDebugSelf(name, Math.min(RUNS, 3));
+    results[`${name}.longest`] = Math.max(...wall);
+    results[`${name}.longestCpu`] = Math.max(...onCpu);
+    bad.push(
+      `  ${name.padEnd(11)} longest stretch ${ms(Math.max(...onCpu))} CPU (runs ${onCpu.map((x) => x.toFixed(1)).join(' ')}), ${ms(Math.max(...wall))} wall; ${results[`${name}.painted`]} ranges painted`,
+    );
+    console.log(bad.at(-1));
   }
   // Only Backstory's browser stays open for the live blog.
   await baseline?.close();
@@ -650,6 +687,14 @@ async function main() {
   console.log(`  ${both(r('article.backstory') <= 15, r('article.cpu.backstory') <= 15)}: ≤ 15 ms on the article`);
   console.log(`  ${both(r('append.perBatch') <= 2, r('append.cpu') <= 2)}: ≤ 2 ms per 5 KB mutation batch`);
   console.log(`  ${check(gz <= 50)} content script ≤ 50 KB gzipped`);
+  if (bad.length > 0) {
+    console.log('\nbad input (one 5 MB text node; 100,000 text nodes in one paragraph; a DOM 10,000 deep)');
+    for (const line of bad) console.log(line);
+    for (const name of badNames)
+      console.log(
+        `  ${check(r(`${name}.longestCpu`) <= 50)} ${name}: no Backstory stretch over 50 ms (CPU), and painted (${r(`${name}.painted`) > 0 ? 'yes' : 'NO'})`,
+      );
+  }
   if (packs.length > 0) {
     console.log('\nwith knowledge packs (generated, seeded), in turns with the same build without them, CPU time');
     for (const line of packs) console.log(line);

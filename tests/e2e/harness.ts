@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
+import { deepPage, manyNodesPage, oneNodePage } from '../../scripts/bench-pages';
 import { excerptWithFurniture } from '../../scripts/furniture';
 import { inShadow, waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
@@ -16,6 +17,7 @@ export {
   waitForHighlights,
   waitForNoCard,
 } from '../../scripts/inspect';
+export { deepPage, manyNodesPage, oneNodePage } from '../../scripts/bench-pages';
 export { openPopup } from '../../scripts/popup';
 
 /**
@@ -51,30 +53,6 @@ export function hugePage(words: number): string {
 export function realPageWithFurniture(file: string): string {
   const { text } = JSON.parse(readFileSync(`tests/fixtures/real/${file}`, 'utf8')) as { text: string };
   return excerptWithFurniture(text, 'landmarks');
-}
-
-/** An AI paragraph inside `depth` nested elements, in a `<main>`. */
-export function deepPage(depth: number): string {
-  const p =
-    '<p>Anthropic said it would train new models on Trainium chips in AWS data centers, as Nvidia shipped more GPUs.</p>';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep</title></head><body><main>${'<div>'.repeat(depth)}${p}${'</div>'.repeat(depth)}</main></body></html>`;
-}
-
-/** One paragraph of a single text node of about `bytes` characters, an AI sentence among every fifty. */
-export function oneNodePage(bytes: number): string {
-  const ai = 'Anthropic trains its AI models on Trainium chips while Nvidia sells GPUs to every cloud. ';
-  const filler = 'The committee met again on Tuesday and agreed to review the figures next month. ';
-  const stretch = ai + filler.repeat(49);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>One node</title></head><body><main><h1>One huge node</h1><p>${stretch.repeat(Math.ceil(bytes / stretch.length))}</p></main></body></html>`;
-}
-
-/** One paragraph of `nodes` text nodes (split by empty inline elements), AI names among every hundred. */
-export function manyNodesPage(nodes: number): string {
-  const ai = ['Anthropic ', 'trains ', 'AI ', 'models ', 'on ', 'Trainium ', 'chips; ', 'Nvidia ', 'sells ', 'GPUs. '];
-  const filler = ['the ', 'committee ', 'met ', 'again ', 'and ', 'agreed ', 'to ', 'review ', 'the ', 'figures. '];
-  const parts: string[] = [];
-  for (let i = 0; i < nodes; i++) parts.push(`${(i % 100 < 10 ? ai : filler)[i % 10]}<i></i>`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many nodes</title></head><body><main><h1>Many nodes</h1><p>${parts.join('')}</p></main></body></html>`;
 }
 
 /** One browser with the built extension and the fixture server, for a test file. */
