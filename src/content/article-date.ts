@@ -84,11 +84,43 @@ export function dateInUrl(url: string): string | null {
   return m ? toIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
 
+/**
+ * The page's meta tags by key (property, name or itemprop, lower-cased) → content; the first of
+ * each key wins. One pass over the meta elements: a selector per key would walk the whole page
+ * once per key, which on a page of 100,000 elements is a long freeze.
+ */
+function metaContents(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of doc.getElementsByTagName('meta')) {
+    const content = el.getAttribute('content');
+    if (content === null) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.toLowerCase();
+      if (key && !out.has(key)) out.set(key, content);
+    }
+  }
+  return out;
+}
+
+/**
+ * The `<time>` that dates the article: one marked as the publication date, or else the first
+ * with a `datetime` inside an article, header or main. One pass over the time elements.
+ */
+function publicationTime(doc: Document): Element | null {
+  let placed: Element | null = null;
+  for (const el of doc.getElementsByTagName('time')) {
+    if (el.getAttribute('itemprop') === 'datePublished' || el.hasAttribute('pubdate')) return el;
+    if (!placed && el.hasAttribute('datetime') && el.closest('article, header, main')) placed = el;
+  }
+  return placed;
+}
+
 /** The publication date of the page's article (YYYY-MM-DD), or null when the page does not say. */
 export function findArticleDate(doc: Document = document, url = doc.location?.href ?? ''): string | null {
   // 1. JSON-LD: the article's own date first; a page's (WebPage) only if no article says.
   const found: Found[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       fromJsonLd(JSON.parse(script.textContent ?? ''), found);
     } catch {
@@ -98,19 +130,13 @@ export function findArticleDate(doc: Document = document, url = doc.location?.hr
   const own = found.find((f) => f.own);
   if (own) return own.date;
   // 2. Meta tags (property, name or itemprop), the most specific first.
+  const meta = metaContents(doc);
   for (const key of META) {
-    const el = doc.querySelector(
-      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
-    ) as HTMLMetaElement | null;
-    const date = toIsoDate(el?.content);
+    const date = toIsoDate(meta.get(key.toLowerCase()));
     if (date) return date;
   }
-  // 3. A <time> marked as the publication date, or the first in the article's header.
-  const time =
-    doc.querySelector('time[itemprop="datePublished"], time[pubdate]') ??
-    doc.querySelector(
-      'article header time[datetime], article time[datetime], header time[datetime], main time[datetime]',
-    );
+  // 3. A <time> marked as the publication date, or the first in the article, its header or main.
+  const time = publicationTime(doc);
   const fromTime = toIsoDate(time?.getAttribute('datetime') ?? time?.getAttribute('content'));
   if (fromTime) return fromTime;
   // 4. A page-level JSON-LD date, then the address.

@@ -65,12 +65,27 @@ function isFurniture(el: Element): boolean {
   return label !== null && FURNITURE_LABELS.test(label);
 }
 
+/**
+ * The length of an element's text, counted up to just past `cap`: text nodes are counted until
+ * the answer is known, rather than reading `textContent`, which copies all of it (a paragraph
+ * can be one 5 MB text node).
+ */
+function textUpTo(el: Element, cap: number): number {
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t && n <= cap; t = walker.nextNode()) n += (t as Text).length;
+  return n;
+}
+
+/** Paragraphs longer than this count as this long: the densest block is about where prose is, not one giant. */
+const PARAGRAPH_CAP = 10_000;
+
 /** Paragraph text by element: where the prose of a page without landmarks sits. */
 function densest(doc: Document): Element | null {
   const score = new Map<Element, number>();
   let total = 0;
   for (const p of doc.querySelectorAll('p')) {
-    const n = (p.textContent ?? '').length;
+    const n = Math.min(textUpTo(p, PARAGRAPH_CAP), PARAGRAPH_CAP);
     if (n < 60) continue;
     total += n;
     const parent = p.parentElement;
@@ -109,7 +124,7 @@ export function pageStructure(doc: Document = document): Structure {
     return memo.get(el) === true;
   };
   let roots: Element[] = [...doc.querySelectorAll('article, [itemprop="articleBody"]')].filter(
-    (el) => !inFurniture(el) && (el.textContent?.length ?? 0) > 200,
+    (el) => !inFurniture(el) && textUpTo(el, 200) > 200,
   );
   // Nested ones (an articleBody inside its article) count once: a walk up from each, not a pass
   // over every other (a front page has hundreds).
@@ -120,7 +135,7 @@ export function pageStructure(doc: Document = document): Structure {
   });
   if (roots.length === 0) {
     const main = doc.querySelector('main, [role="main"]');
-    if (main && (main.textContent?.length ?? 0) > 200) roots = [main];
+    if (main && textUpTo(main, 200) > 200) roots = [main];
   }
   if (roots.length === 0) {
     const dense = densest(doc);
