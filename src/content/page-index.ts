@@ -12,7 +12,7 @@ import { createLocalNames } from '../match/local-names';
 import type { Change, Scope } from './observe';
 import type { Placed } from './paint';
 import { covers, LazyPlaced, visible } from './placed';
-import { collectBlocks, type Segment, segmentAt, type TextBlock } from './scan';
+import { collectBlocks, type Segment, segmentIndex, type TextBlock } from './scan';
 import { type SliceTimer, sliceTimer } from './slice';
 import { pageStructure, type Structure, WHOLE_PAGE } from './structure';
 import { nearViewport } from './viewport';
@@ -59,7 +59,13 @@ async function scanLongBlock(
 }
 
 /** One block of the page, its analysis and the mentions placed in it. */
-export type Entry = { block: TextBlock; scanned: ScannedBlock; placed: Placed[] };
+export type Entry = {
+  block: TextBlock;
+  scanned: ScannedBlock;
+  placed: Placed[];
+  /** The text nodes its placed mentions cover: the keys it has in the hit-testing map. */
+  hits?: Text[];
+};
 
 /** What an update changed: unpaint `removed`, paint `added`. */
 export type Diff = { added: Placed[]; removed: Placed[] };
@@ -71,6 +77,9 @@ const before = (a: Entry, b: Entry) => {
 };
 
 const alive = (e: Entry) => e.block.segments.every((s) => s.node.isConnected);
+
+/** A block with more candidates than this is placed a slice at a time. */
+const MANY_CANDIDATES = 256;
 
 /** Pages with more text than this are scanned on-screen blocks first, the rest when idle. */
 const LONG_PAGE = 30_000;
@@ -148,35 +157,63 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       else counts.delete(p.entityId);
     }
     entry.placed = [];
+    if (entry.hits) for (const node of entry.hits) if (byNode.get(node) === entry) byNode.delete(node);
+    entry.hits = undefined;
   };
 
   // Index loops below: this runs once per mention, mostly before V8 optimises it, where
   // `for…of` pays for an iterator.
-  const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
-    clearPlaced(entry);
-    if (!active) return;
+  /** Places the block's candidates `from`..`to` (the reader's categories, visible text only). */
+  const placeSome = (entry: Entry, from: number, to: number, seen: Map<Element, boolean>): void => {
     const { block } = entry;
     const candidates = entry.scanned.candidates;
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = from; i < to; i++) {
       const m = candidates[i] as Candidate;
       // "Highlight anyway" is the reader overruling relevance: what was held back, ambiguous names too.
       if (!(forced || accepts(m, evidence)) || !wanted(m.category)) continue;
-      const seg = segmentAt(block, m.start, false);
+      let k = segmentIndex(block, m.start, false);
+      const seg = block.segments[k] as Segment;
       if (!visible(seg.parent, seen)) continue;
       entry.placed.push(
         new LazyPlaced(m.entityId, m.category, block, seg.node, m.start - seg.start, m.end, m.alias, m.generation),
       );
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      // Findable from each text node it covers (most mentions sit in one).
+      const hits = (entry.hits ??= []);
+      for (let s: Segment | undefined = seg; s && s.start < m.end; s = block.segments[++k]) {
+        if (byNode.get(s.node) === entry) continue;
+        byNode.set(s.node, entry);
+        hits.push(s.node);
+      }
+    }
+  };
+  const place = (entry: Entry, active: boolean, seen: Map<Element, boolean>): void => {
+    clearPlaced(entry);
+    if (!active) return;
+    placeSome(entry, 0, entry.scanned.candidates.length, seen);
+    version++;
+  };
+  /**
+   * {@link place} for a block with thousands of candidates (a paragraph of 100,000 text nodes),
+   * a slice at a time.
+   */
+  const placeLong = async (
+    entry: Entry,
+    seen: Map<Element, boolean>,
+    timer: SliceTimer,
+    signal: AbortSignal,
+  ): Promise<void> => {
+    clearPlaced(entry);
+    const n = entry.scanned.candidates.length;
+    for (let from = 0; from < n; from += MANY_CANDIDATES) {
+      placeSome(entry, from, Math.min(n, from + MANY_CANDIDATES), seen);
+      if (timer.expired()) await timer.next(signal);
     }
     version++;
-    const segments = block.segments;
-    if (entry.placed.length > 0)
-      for (let i = 0; i < segments.length; i++) byNode.set((segments[i] as Segment).node, entry);
   };
 
   const unplace = (entry: Entry): void => {
     clearPlaced(entry);
-    for (const seg of entry.block.segments) byNode.delete(seg.node);
     const list = byElement.get(entry.block.element);
     const rest = list?.filter((e) => e !== entry) ?? [];
     if (rest.length > 0) byElement.set(entry.block.element, rest);
@@ -305,7 +342,8 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const added: Placed[] = [];
       for (let i = 0; i < targets.length; i++) {
         const e = targets[i] as Entry;
-        place(e, active, seen);
+        if (active && e.scanned.candidates.length > MANY_CANDIDATES) await placeLong(e, seen, timer, signal);
+        else place(e, active, seen);
         for (let k = 0; k < e.placed.length; k++) added.push(e.placed[k] as Placed);
         if ((i & 3) === 3 && timer.expired()) await timer.next(signal);
       }

@@ -1,4 +1,5 @@
 import type { Category } from '../knowledge/categories';
+import { yieldToMain } from './slice';
 
 /** A mention placed in the page: what it names, its block element, and its range (made on first use). */
 export type Placed = {
@@ -14,6 +15,13 @@ export type Placed = {
 
 /** Highlight names, read back by tests and tools: `backstory-<category>`, `backstory-quiet` and `backstory-active`. */
 export const highlightName = (category: Category | 'active' | 'quiet') => `backstory-${category}`;
+
+/**
+ * Mentions painted in one task at most: making a range and adding it costs microseconds, but a
+ * paragraph of 100,000 text nodes can hold thousands of mentions, and painting them all at once
+ * freezes the tab. The rest follow a task at a time.
+ */
+export const PAINT_SLICE = 256;
 
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -33,6 +41,25 @@ export function createPainter() {
       CSS.highlights.set(name, h);
     }
     return h;
+  };
+  /** Mentions waiting for a later task (a long list is painted a slice at a time), and whether quiet. */
+  const pending = new Map<Placed, boolean>();
+  let pumping = false;
+  const paintOne = (p: Placed, quiet: boolean) =>
+    get(quiet ? highlightName('quiet') : highlightName(p.category)).add(p.range);
+  /** Paints what is pending, {@link PAINT_SLICE} a task; stops when nothing is left (reset, remove). */
+  const pump = async () => {
+    pumping = true;
+    while (pending.size > 0) {
+      await yieldToMain();
+      let n = 0;
+      for (const [p, quiet] of pending) {
+        pending.delete(p);
+        paintOne(p, quiet);
+        if (++n === PAINT_SLICE) break;
+      }
+    }
+    pumping = false;
   };
   /** A quiet mention painted in full while the pointer is on it. */
   let hovered: Placed | null = null;
@@ -57,14 +84,18 @@ export function createPainter() {
     add(placed: readonly Placed[], quiet = false): void {
       if (!supported() || placed.length === 0) return;
       heal();
-      const q = quiet ? get(highlightName('quiet')) : null;
-      for (const p of placed) (q ?? get(highlightName(p.category))).add(p.range);
+      // Behind others already waiting, so that the page is painted in order.
+      let i = pending.size > 0 ? 0 : Math.min(placed.length, PAINT_SLICE);
+      for (let k = 0; k < i; k++) paintOne(placed[k] as Placed, quiet);
+      for (; i < placed.length; i++) pending.set(placed[i] as Placed, quiet);
+      if (pending.size > 0 && !pumping) void pump();
     },
     /** Unpaints these mentions; ranges not painted are ignored. */
     remove(placed: readonly Placed[]): void {
       if (!supported()) return;
       const q = own.get(highlightName('quiet'));
       for (const p of placed) {
+        pending.delete(p);
         own.get(highlightName(p.category))?.delete(p.range);
         q?.delete(p.range);
       }
@@ -95,6 +126,7 @@ export function createPainter() {
     /** Unpaints every mention (keeps the active mark). */
     reset(): void {
       hovered = null;
+      pending.clear();
       for (const [name, h] of own) if (name !== highlightName('active')) h.clear();
     },
     /** Removes every highlight Backstory registered. */
@@ -104,6 +136,7 @@ export function createPainter() {
         if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
       }
       own.clear();
+      pending.clear();
       hovered = null;
     },
   };

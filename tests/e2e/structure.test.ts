@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highlightPlacesInPage } from '../../scripts/furniture';
 import { WAIT_MS } from '../../scripts/inspect';
-import { readHighlights, startSuite, waitForHighlights } from './harness';
+import { readHighlights, startSuite, until, waitForCard, waitForHighlights } from './harness';
 
 let suite: Awaited<ReturnType<typeof startSuite>>;
 beforeAll(async () => {
@@ -54,6 +54,39 @@ describe('the article, not the page furniture', () => {
       });
       expect(counts['backstory-company'] ?? 0, path).toBeGreaterThan(0);
       expect(counts['backstory-chip'] ?? 0, path).toBeGreaterThan(0);
+      if (path === 'many-nodes.html') {
+        // Every mention of the paragraph is painted, though a slice at a time: 1,000 each of
+        // Anthropic, Trainium and Nvidia.
+        await until(
+          () =>
+            page.evaluate(() => {
+              let n = 0;
+              for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
+                if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size;
+              return n;
+            }),
+          (n) => n === 3000,
+          WAIT_MS,
+          'all 3,000 mentions painted',
+        );
+        // A name far down the paragraph is found under the pointer, and its card opens.
+        const p = await page.evaluate(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let seen = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if ((node as Text).data !== 'Nvidia ' || seen++ < 900) continue;
+            const r = document.createRange();
+            r.setStart(node, 0);
+            r.setEnd(node, 6);
+            window.scrollBy({ top: r.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' });
+            const b = r.getBoundingClientRect();
+            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+          }
+          throw new Error('no 901st Nvidia');
+        });
+        await page.mouse.move(p.x, p.y);
+        await waitForCard(page, 'nvidia');
+      }
       await page.close();
     }
   });

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPainter, type Placed } from '../../src/content/paint';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPainter, PAINT_SLICE, type Placed } from '../../src/content/paint';
 import type { Category } from '../../src/knowledge/categories';
 import { FakeHighlight, installFakes, registry } from './fakes';
 
@@ -82,5 +82,33 @@ describe('the painter', () => {
       painter.setActive(null);
       painter.clear();
     }).not.toThrow();
+  });
+
+  it('paints a long list a slice at a time, in order, and never paints what was removed or reset meanwhile', async () => {
+    const count = PAINT_SLICE * 3 + 10;
+    document.body.innerHTML = `<p>${'Nvidia '.repeat(count)}</p>`;
+    const node = document.querySelector('p')?.firstChild as Text;
+    const list: Placed[] = Array.from({ length: count }, (_, i) => ({
+      entityId: 'nvidia',
+      category: 'company',
+      element: node.parentElement as Element,
+      range: new StaticRange({ startContainer: node, startOffset: i * 7, endContainer: node, endOffset: i * 7 + 6 }),
+    }));
+    const painter = createPainter();
+    const company = () =>
+      (CSS as unknown as { highlights: Map<string, FakeHighlight> }).highlights.get('backstory-company');
+    painter.add(list);
+    // The first slice in this task; the rest later.
+    expect(company()?.size).toBe(PAINT_SLICE);
+    const gone = list[count - 1] as Placed;
+    painter.remove([gone]);
+    await vi.waitFor(() => expect(company()?.size).toBe(count - 1));
+    expect(company()?.has(gone.range)).toBe(false);
+
+    painter.reset();
+    painter.add(list);
+    painter.reset();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(company()?.size).toBe(0);
   });
 });
