@@ -5,7 +5,7 @@ import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
 import { type ToContent, toBackground } from '../lib/messages';
 import { DEFAULTS } from '../lib/settings-defaults';
-import { compileMatcher, tableFromLines } from '../match/matcher';
+import { compileMatcher, type NameTable, tableFromLines } from '../match/matcher';
 import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
@@ -17,13 +17,17 @@ const bundled = [...nameIndex.categories].map((letter, i) => ({
   ...(isVersionedLetter(letter) ? { versioned: true } : {}),
 }));
 
-/** The bundled alias table, built at build time and read back from its lines once per page. */
-const table = tableFromLines(nameIndex.names);
+/**
+ * The bundled alias table, built at build time and read back from its lines once per page: when
+ * first needed, in a task of its own, not in the one that compiles and runs this script.
+ */
+let table: NameTable | null = null;
 
 /** Names of the bundled knowledge, plus the reader's packs in their compact form. */
-const knowledge = (packNames: PackNames | null) => ({
-  matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null),
-});
+const knowledge = (packNames: PackNames | null) => {
+  table ??= tableFromLines(nameIndex.names);
+  return { matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null) };
+};
 
 const hostname = location.hostname;
 
