@@ -125,6 +125,7 @@ function extensionTime(
   if (compile > 0) self.set('(script compile, from the trace)', compile);
   /** For BENCH_DEBUG: where the longest task's time went, by function. */
   let longestTask = -1;
+  let longestCpuTask = -1;
   const perTask = new Map<number, Map<string, number>>();
   // A garbage collection that interrupts the code `owns` picks, in the same task, is that code's:
   // its allocations set it off. (The profile files collections under the root, not under a script.)
@@ -171,7 +172,10 @@ function extensionTime(
       if (collecting) gc += onCpu;
       if (inside) {
         inTaskCpu += onCpu;
-        if (inTaskCpu > longestCpu) longestCpu = inTaskCpu;
+        if (inTaskCpu > longestCpu) {
+          longestCpu = inTaskCpu;
+          longestCpuTask = task;
+        }
         inTask += dt;
         if (inTask > longest) {
           longest = inTask;
@@ -205,6 +209,12 @@ function extensionTime(
     console.log(
       `  longest task ${longest.toFixed(1)} ms: ${inLongest.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')}`,
     );
+    if (longestCpuTask !== longestTask) {
+      const inCpu = [...(perTask.get(longestCpuTask) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(
+        `  longest in CPU time ${longestCpu.toFixed(1)} ms: ${inCpu.map(([k, v]) => `${k.trim()} ${v.toFixed(1)}`).join(' | ')} (wall)`,
+      );
+    }
   }
   return { total, cpu, longest, longestCpu, compile, gc };
 }
