@@ -181,7 +181,6 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       // Findable from each text node it covers (most mentions sit in one).
       const hits = (entry.hits ??= []);
       for (let s: Segment | undefined = seg; s && s.start < m.end; s = block.segments[++k]) {
-        if (byNode.get(s.node) === entry) continue;
         byNode.set(s.node, entry);
         hits.push(s.node);
       }
@@ -334,7 +333,10 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       const removed: Placed[] = [];
       const targets = redo ? entries : fresh;
       if (redo) {
-        for (const e of entries) removed.push(...e.placed);
+        for (const e of entries) {
+          removed.push(...e.placed);
+          e.hits = undefined;
+        }
         byNode.clear();
       }
       flat = null;
