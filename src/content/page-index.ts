@@ -179,7 +179,8 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       );
       counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
       // Findable from each text node it covers (most mentions sit in one).
-      const hits = (entry.hits ??= []);
+      entry.hits ??= [];
+      const hits = entry.hits;
       for (let s: Segment | undefined = seg; s && s.start < m.end; s = block.segments[++k]) {
         byNode.set(s.node, entry);
         hits.push(s.node);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
 import { deepPage, manyNodesPage, oneNodePage } from '../../scripts/bench-pages';
+import { type ExtensionBrowser, launchWithExtension } from '../../scripts/browser';
 import { excerptWithFurniture } from '../../scripts/furniture';
 import { inShadow, waitForScan } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 
+export { deepPage, manyNodesPage, oneNodePage } from '../../scripts/bench-pages';
 export {
   inShadow,
   pageState,
@@ -17,7 +18,6 @@ export {
   waitForHighlights,
   waitForNoCard,
 } from '../../scripts/inspect';
-export { deepPage, manyNodesPage, oneNodePage } from '../../scripts/bench-pages';
 export { openPopup } from '../../scripts/popup';
 
 /**
