@@ -46,25 +46,25 @@ describe('the article, not the page furniture', () => {
       // The browser itself takes seconds to lay such pages out; under a loaded CI machine more.
       await waitForHighlights(page, 4 * WAIT_MS);
       await suite.settled(page, { timeout: 4 * WAIT_MS });
-      const counts = await page.evaluate(() => {
-        const out: Record<string, number> = {};
-        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
-          out[name] = h.size;
-        return out;
-      });
+      /** Ranges registered per highlight name. */
+      const sizes = () =>
+        page.evaluate(() => {
+          const out: Record<string, number> = {};
+          for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
+            out[name] = h.size;
+          return out;
+        });
+      const counts = await sizes();
       expect(counts['backstory-company'] ?? 0, path).toBeGreaterThan(0);
       expect(counts['backstory-chip'] ?? 0, path).toBeGreaterThan(0);
       if (path === 'many-nodes.html') {
         // Every mention of the paragraph is painted, though a slice at a time: 1,000 each of
         // Anthropic, Trainium and Nvidia.
         await until(
-          () =>
-            page.evaluate(() => {
-              let n = 0;
-              for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
-                if (name.startsWith('backstory-') && name !== 'backstory-active') n += h.size;
-              return n;
-            }),
+          async () =>
+            Object.entries(await sizes())
+              .filter(([name]) => name.startsWith('backstory-') && name !== 'backstory-active')
+              .reduce((n, [, size]) => n + size, 0),
           (n) => n === 3000,
           WAIT_MS,
           'all 3,000 mentions painted',
