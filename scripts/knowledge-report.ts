@@ -2,15 +2,19 @@
  * `npm run knowledge:report`: what in the knowledge needs care. Counts per category, entities
  * whose newest fact is older than 12 months (oldest first), aliases shared by several entities,
  * entities tied to no other, facts that name another entity without listing it in `involves`,
- * and 2025+ facts with a number but no second source.
+ * 2025+ facts with a number but no second source, and facts whose sources are all outside the
+ * strong sites of `src/knowledge/sources.yaml`.
  * `npm run knowledge:report -- --json` prints every entity as one JSON array, for other tools.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { CATEGORIES } from '../src/knowledge/categories';
 import { toNameIndex } from '../src/knowledge/name-index';
 import type { Entity } from '../src/knowledge/schema';
 import { formatIssue } from '../src/knowledge/validate';
 import { compileMatcher } from '../src/match';
-import { knowledgeAsOf, loadKnowledge } from './knowledge-load';
+import { knowledgeAsOf, knowledgeDir, loadKnowledge } from './knowledge-load';
 
 /** The minimum of each category that the knowledge aims for (issue 16). */
 export const TARGETS: Record<string, number> = {
@@ -26,7 +30,27 @@ export const TARGETS: Record<string, number> = {
 export const NEEDS_SECOND =
   /[$€£¥₩]\s?\d|\d\s?(?:billion|million|trillion|bn|%|percent|GW|MW)\b|\b\d{2,}(?:,\d{3})+\b/i;
 
-export function report(entities: readonly Entity[], asOf: string) {
+/** Government sites count as strong wherever they are. */
+const OFFICIAL = /\.(?:gov|mil|gov\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|gouv\.fr|gob\.[a-z]{2}|bund\.de|europa\.eu|int)$/;
+
+/** The strong sites listed in `sources.yaml` (every list in it, flattened). */
+export function strongSites(dir = knowledgeDir()): string[] {
+  const data = parse(readFileSync(join(dir, 'sources.yaml'), 'utf8')) as Record<string, string[]> | null;
+  return Object.values(data ?? {}).flat();
+}
+
+/** Whether a source URL is on a strong site: a government site, or one listed (or a subdomain of one). */
+export function isStrong(url: string, sites: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return false;
+  }
+  return OFFICIAL.test(host) || sites.some((s) => host === s || host.endsWith(`.${s}`));
+}
+
+export function report(entities: readonly Entity[], asOf: string, sites: readonly string[] = []) {
   const ids = new Set(entities.map((e) => e.id));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, entities.filter((e) => e.category === c).length]));
   const yearAgo = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
@@ -56,6 +80,7 @@ export function report(entities: readonly Entity[], asOf: string) {
   const matcher = compileMatcher(toNameIndex([...entities]));
   const unlinked: { id: string; fact: string; names: string[] }[] = [];
   const unconfirmed: { id: string; fact: string }[] = [];
+  const weak: { id: string; fact: string; sources: string[] }[] = [];
   for (const e of entities) {
     for (const f of e.facts) {
       const named = new Set(
@@ -67,9 +92,12 @@ export function report(entities: readonly Entity[], asOf: string) {
       );
       if (named.size > 0) unlinked.push({ id: e.id, fact: f.text, names: [...named] });
       if (f.asOf >= '2025' && NEEDS_SECOND.test(f.text) && !f.confirmedBy) unconfirmed.push({ id: e.id, fact: f.text });
+      const sources = [f.source, ...(f.confirmedBy ? [f.confirmedBy] : [])];
+      if (!sources.some((u) => isStrong(u, sites))) weak.push({ id: e.id, fact: f.text, sources });
     }
   }
-  return { total: entities.length, counts, stale, shared, untied, unlinked, unconfirmed };
+  const facts = entities.reduce((n, e) => n + e.facts.length, 0);
+  return { total: entities.length, facts, counts, stale, shared, untied, unlinked, unconfirmed, weak };
 }
 
 function main() {
@@ -92,7 +120,7 @@ function main() {
     console.log(`Mistakes first (npm run knowledge:check):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
   }
   const asOf = knowledgeAsOf();
-  const r = report(entities, asOf);
+  const r = report(entities, asOf, strongSites());
   console.log(`Knowledge as of ${asOf}: ${r.total} entities`);
   for (const c of CATEGORIES) {
     const n = r.counts[c] ?? 0;
@@ -112,6 +140,11 @@ function main() {
     (x) => `${x.id}: [${x.names.join(', ')}] ${x.fact}`,
   );
   list('2025+ facts with a number and no second source (confirmedBy)', r.unconfirmed, (x) => `${x.id}: ${x.fact}`);
+  list(
+    `Facts with no source on a strong site (sources.yaml), of ${r.facts}`,
+    r.weak,
+    (x) => `${x.id}: ${x.fact}\n      ${x.sources.join('\n      ')}`,
+  );
 }
 
 if (process.argv[1]?.endsWith('knowledge-report.ts')) main();

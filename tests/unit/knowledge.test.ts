@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatEntityYaml } from '../../scripts/knowledge-format';
 import { entityFiles, knowledgeAsOf, knowledgeDir, loadKnowledge } from '../../scripts/knowledge-load';
-import { NEEDS_SECOND, TARGETS } from '../../scripts/knowledge-report';
+import { isStrong, NEEDS_SECOND, strongSites, TARGETS } from '../../scripts/knowledge-report';
 import { CATEGORIES } from '../../src/knowledge/categories';
 import { toNameIndex } from '../../src/knowledge/name-index';
 import { formatIssue } from '../../src/knowledge/validate';
@@ -50,6 +50,22 @@ describe('the bundled knowledge', () => {
         .map((f) => `${e.id}: ${f.text}`),
     );
     expect(unconfirmed).toEqual([]);
+  });
+
+  it('tells strong sources (listed sites, their subdomains, government sites) from the rest', () => {
+    const sites = strongSites();
+    expect(sites).toContain('reuters.com');
+    const strong = (u: string) => isStrong(u, sites);
+    expect(strong('https://www.reuters.com/technology/x')).toBe(true);
+    expect(strong('https://nvidianews.nvidia.com/news/x')).toBe(true);
+    expect(strong('https://www.bis.gov/press-release/x')).toBe(true);
+    expect(strong('https://digital-strategy.ec.europa.eu/en/x')).toBe(true);
+    expect(strong('https://www.msit.go.kr/eng/x')).toBe(true);
+    // A look-alike name, a blog on a listed name's subdomain of another site, an aggregator.
+    expect(strong('https://notreuters.com/x')).toBe(false);
+    expect(strong('https://reuters.com.example.net/x')).toBe(false);
+    expect(strong('https://aiwiki.ai/wiki/gemini_3')).toBe(false);
+    expect(strong('not a url')).toBe(false);
   });
 
   it('says when it was last brought up to date, a real date no later than today', () => {
