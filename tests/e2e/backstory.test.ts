@@ -116,7 +116,7 @@ describe('the story around a dated article', () => {
     for (const f of before.facts) expect(month(f.date), f.text).toBeLessThanOrEqual(ARTICLE_MONTH);
     for (const f of since.facts) expect(month(f.date), f.text).toBeGreaterThanOrEqual(ARTICLE_MONTH);
     // Anthropic's own latest news (src/knowledge/company/anthropic.yaml): the June 2026 IPO filing.
-    const later = since.facts.find((f) => f.text.includes('confidentially submitted a draft IPO registration'));
+    const later = since.facts.find((f) => f.text.includes('confidentially submitted a draft registration statement'));
     expect(later?.date).toBe('Jun 2026');
     // In the card's text, as read: the founding (Dec 2021), then the heading, then the later fact.
     const text = (await readCard(page))?.text ?? '';
@@ -128,7 +128,7 @@ describe('the story around a dated article', () => {
     expect(at('Before this article')).toBeLessThan(at('Dec 2021 Founded in 2021'));
     expect(at('Dec 2021 Founded in 2021')).toBeLessThan(at('Since this article (27 Mar 2024)'));
     expect(at('Since this article (27 Mar 2024)')).toBeLessThan(
-      at('confidentially submitted a draft IPO registration'),
+      at('confidentially submitted a draft registration statement'),
     );
     await page.close();
   });
