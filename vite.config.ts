@@ -11,6 +11,8 @@ export default defineConfig(() => {
   const firefox = process.env.BACKSTORY_TARGET === 'firefox';
   return {
     resolve: { alias: knowledge },
+    // The content script's highlight rules differ by engine (src/content/highlight-style.ts).
+    define: { 'import.meta.env.BACKSTORY_FIREFOX': JSON.stringify(firefox) },
     plugins: [
       crx({
         manifest: firefox ? firefoxManifest(manifest) : manifest,
