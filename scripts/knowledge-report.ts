@@ -47,7 +47,7 @@ export function isStrong(url: string, sites: readonly string[]): boolean {
   } catch {
     return false;
   }
-  return OFFICIAL.test(host) || sites.some((s) => host === s || host.endsWith(`.${s}`));
+  return OFFICIAL.test(`.${host}`) || sites.some((s) => host === s || host.endsWith(`.${s}`));
 }
 
 export function report(entities: readonly Entity[], asOf: string, sites: readonly string[] = []) {

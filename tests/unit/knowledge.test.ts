@@ -61,6 +61,9 @@ describe('the bundled knowledge', () => {
     expect(strong('https://www.bis.gov/press-release/x')).toBe(true);
     expect(strong('https://digital-strategy.ec.europa.eu/en/x')).toBe(true);
     expect(strong('https://www.msit.go.kr/eng/x')).toBe(true);
+    // A government's own domain, not only its subdomains (www. is not part of the name).
+    expect(strong('https://www.gov.uk/government/news/x')).toBe(true);
+    expect(strong('https://www.gouv.fr/x')).toBe(true);
     // A look-alike name, a blog on a listed name's subdomain of another site, an aggregator.
     expect(strong('https://notreuters.com/x')).toBe(false);
     expect(strong('https://reuters.com.example.net/x')).toBe(false);
