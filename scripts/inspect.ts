@@ -229,3 +229,26 @@ export async function waitForScan(
     `Backstory did not settle on ${page.url()} within ${timeout} ms (last state: ${JSON.stringify(last)})`,
   );
 }
+
+/**
+ * The share of a PNG's pixels (base64) that are coloured rather than grey, decoded in a page:
+ * text and a white or dark page are grey, so what is coloured around a name is the highlight's
+ * tint the reader sees. Self-contained, for page.evaluate.
+ */
+export async function tintedShareInPage(png: string): Promise<number> {
+  const img = new Image();
+  img.src = `data:image/png;base64,${png}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+  context.drawImage(img, 0, 0);
+  const d = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let tinted = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 12) tinted++;
+  }
+  return tinted / (d.length / 4);
+}

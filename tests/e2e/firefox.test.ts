@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox';
 import { highlightPlacesInPage } from '../../scripts/furniture';
-import { highlightTextsInPage, pointOfTextInPage } from '../../scripts/inspect';
+import { highlightTextsInPage, pointOfTextInPage, tintedShareInPage } from '../../scripts/inspect';
 import { serveFolder } from '../../scripts/serve';
 import { realPageWithFurniture } from './harness';
 
@@ -64,6 +64,15 @@ describe('in Firefox ESR with the built add-on (dist-firefox)', () => {
       'backstory-chip': ['Trainium'],
       'backstory-regulator': ['Competition and Markets Authority'],
     });
+    // What the reader sees: a tint behind the name, none behind an ordinary word.
+    const tint = async (text: string) => {
+      const p = await page.evaluate(pointOfTextInPage, [text, 0] as const);
+      const clip = { x: p.x - 30, y: p.y - 6, width: 60, height: 12 };
+      const png = (await page.screenshot({ clip, encoding: 'base64' })) as string;
+      return page.evaluate(tintedShareInPage, png);
+    };
+    await expect.poll(() => tint('Anthropic')).toBeGreaterThan(0.3);
+    expect(await tint('reviewed')).toBeLessThan(0.02);
     expect(
       await page.evaluate(() =>
         [...document.documentElement.children].some((e) => e.localName.startsWith('backstory-')),

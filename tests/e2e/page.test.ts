@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tintedShareInPage } from '../../scripts/inspect';
 import {
   cardText,
   hostCount,
@@ -39,6 +40,15 @@ describe('on a page in Chromium with the built extension', () => {
       return pristine === document.body.innerHTML;
     });
     expect(same).toBe(true);
+    // What the reader sees: a tint behind the name, none behind an ordinary word (after the DOM
+    // check: Playwright's screenshots leave an empty style attribute on editable elements).
+    const tint = async (text: string) => {
+      const p = await pointOfText(page, text);
+      const png = await page.screenshot({ clip: { x: p.x - 30, y: p.y - 6, width: 60, height: 12 } });
+      return page.evaluate(tintedShareInPage, png.toString('base64'));
+    };
+    await expect.poll(() => tint('Anthropic')).toBeGreaterThan(0.3);
+    expect(await tint('reviewed')).toBeLessThan(0.02);
     // Nothing is added to the page until a card is needed.
     expect(await hostCount(page)).toBe(0);
     await page.close();
