@@ -294,7 +294,7 @@ export function createPageIndex(matcher: Matcher, onShadowRoot?: (root: ShadowRo
       // A long page: what the reader sees is scanned and painted first, the rest when the page is idle.
       let text = 0;
       if (all && early) for (const b of blocks) text += b.text.length;
-      const [from, to] = text > LONG_PAGE ? nearViewport(blocks) : [0, blocks.length];
+      const [from, to] = text > LONG_PAGE ? await nearViewport(blocks, signal) : [0, blocks.length];
       await scan(from, to, timer);
       if (from > 0 || to < blocks.length) {
         const first = scanned.slice(from, to);
