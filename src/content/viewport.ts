@@ -19,10 +19,7 @@ export function nearViewport(blocks: readonly TextBlock[], signal?: AbortSignal)
   const n = blocks.length;
   if (n === 0 || document.visibilityState === 'hidden' || typeof IntersectionObserver !== 'function')
     return Promise.resolve([0, n]);
-  const step = Math.max(1, Math.ceil(n / SAMPLES));
-  const picks: number[] = [];
-  for (let i = 0; i < n; i += step) picks.push(i);
-  if (picks[picks.length - 1] !== n - 1) picks.push(n - 1);
+  const picks = everyNth(n, Math.max(1, Math.ceil(n / SAMPLES)));
 
   return new Promise((resolve) => {
     const boxes = new Map<Element, DOMRectReadOnly>();
@@ -47,6 +44,14 @@ export function nearViewport(blocks: readonly TextBlock[], signal?: AbortSignal)
     signal?.addEventListener('abort', inOrder, { once: true });
     for (const i of picks) io.observe((blocks[i] as TextBlock).element);
   });
+}
+
+/** The indexes 0, step, 2·step… of `n` blocks, and the last one. */
+export function everyNth(n: number, step: number): number[] {
+  const picks: number[] = [];
+  for (let i = 0; i < n; i += step) picks.push(i);
+  if (picks[picks.length - 1] !== n - 1) picks.push(n - 1);
+  return picks;
 }
 
 /**

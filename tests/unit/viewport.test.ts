@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { within } from '../../src/content/viewport';
+import { everyNth as every, within } from '../../src/content/viewport';
 
 /** Blocks 100 px tall one under the other, the viewport scrolled to `scroll`. */
 const column = (scroll: number) => (i: number) => ({ top: i * 100 - scroll, bottom: i * 100 + 100 - scroll });
-const every = (n: number, step: number) => {
-  const picks: number[] = [];
-  for (let i = 0; i < n; i += step) picks.push(i);
-  if (picks[picks.length - 1] !== n - 1) picks.push(n - 1);
-  return picks;
-};
 
 describe('the blocks near the viewport, from sampled boxes', () => {
   it('with every block sampled: a screen above the viewport to a screen below it', () => {
-    // Viewport 800 px at 5,000 px: blocks from 4,200 px (42) to 6,600 px (66) are near.
+    // Viewport 800 px at 5,000 px: blocks reaching 4,200 px (from 41) to starting by 6,600 px (to 66) are near.
     expect(within(every(200, 1), column(5000), 800, 200)).toEqual([41, 67]);
   });
 
   it('with a sample every ten blocks: widened to the samples on either side, never narrowed', () => {
+    expect(every(25, 10)).toEqual([0, 10, 20, 24]);
     const [from, to] = within(every(200, 10), column(5000), 800, 200);
     expect(from).toBeLessThanOrEqual(41);
     expect(from).toBeGreaterThan(30);
