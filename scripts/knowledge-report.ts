@@ -13,7 +13,7 @@ import { CATEGORIES } from '../src/knowledge/categories';
 import { toNameIndex } from '../src/knowledge/name-index';
 import type { Entity } from '../src/knowledge/schema';
 import { formatIssue } from '../src/knowledge/validate';
-import { compileMatcher } from '../src/match';
+import { compileMatcher, scanBlock } from '../src/match';
 import { knowledgeAsOf, knowledgeDir, loadKnowledge } from './knowledge-load';
 
 /** The minimum of each category that the knowledge aims for (issue 16). */
@@ -84,9 +84,9 @@ export function report(entities: readonly Entity[], asOf: string, sites: readonl
   for (const e of entities) {
     for (const f of e.facts) {
       const named = new Set(
-        matcher
-          .scan(f.text)
-          .filter((m) => !m.ambiguous)
+        // The block scan, as a page reads it: "Colorado's AI Act" does not name the EU AI Act.
+        scanBlock(matcher, f.text)
+          .candidates.filter((m) => !m.ambiguous)
           .map((m) => m.entityId)
           .filter((id) => id !== e.id && !f.involves.includes(id)),
       );

@@ -188,13 +188,34 @@ function namesake(text: string, c: Candidate, found: readonly Candidate[]): bool
   return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
 }
 
+/** Law names that many places give their own laws; the knowledge's one is the EU's. */
+const GENERIC_LAW = /^(?:AI Act|Artificial Intelligence Act)$/;
+/** Who may own the EU's law in "X's AI Act" or "X AI Act". */
+const EU_OWNERS = /^(?:EU|E\.U|Europe|European|Union|Brussels|Commission|Parliament|Council)$/;
+/** An owner right before a name: "Colorado's ", "Texas ", "the state's " (group 1 the owner, 2 the possessive). */
+const OWNER_BEFORE = /(?:^|[^\p{L}\p{N}.])(\p{Lu}[\p{L}.]*|state|country|nation|province|city)(['’]s?)? $/u;
+
+/**
+ * True for another place's law of the same generic name: "Colorado's AI Act", "the Texas AI
+ * Act", "the state's AI Act" are not the EU AI Act ("Europe's AI Act", "The AI Act" are).
+ */
+function anotherPlacesLaw(text: string, c: Candidate): boolean {
+  if (c.category !== 'law' || !GENERIC_LAW.test(c.alias)) return false;
+  const owner = OWNER_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
+  if (!owner) return false;
+  const word = (owner[1] as string).replace(/\.$/, '');
+  if (EU_OWNERS.test(word)) return false;
+  // A possessive says whose law it is; a bare capitalised word only mid-sentence ("The AI Act").
+  return owner[2] !== undefined || !sentenceInitial(text, c.start - 1 - (owner[1] as string).length);
+}
+
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
   const found = matcher.scan(text);
   const exact =
     found.length === 0
       ? found
       : found.filter((c, i) => {
-          if (namesake(text, c, found)) return false;
+          if (namesake(text, c, found) || anotherPlacesLaw(text, c)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);

@@ -106,4 +106,12 @@ describe('false friends', () => {
       'Nvidia’s Rubin AI chips follow Blackwell. The platform honours the astronomer Vera Rubin, as Blackwell honours David Blackwell and the next one the physicist Richard Feynman.';
     expect(found(text).map(([t]) => t)).toEqual(['Nvidia', 'Rubin', 'Blackwell', 'Blackwell']);
   });
+  it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
+    const states =
+      "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots.";
+    expect(ids(states)).not.toContain('eu-ai-act');
+    const eu =
+      'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law.';
+    expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
+  });
 });
