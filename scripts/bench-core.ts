@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 const which = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
@@ -45,7 +45,8 @@ function count(mode: string): number {
       join(dir, 'core-pass.mjs'),
       mode,
     ],
-    { encoding: 'utf8' },
+    // The bundle runs from a temporary folder: it finds the knowledge by its absolute path.
+    { encoding: 'utf8', env: { ...process.env, BACKSTORY_KNOWLEDGE: resolve('src/knowledge') } },
   );
   const m = /Collected : (\d+)/.exec(run.stderr);
   if (run.status !== 0 || !m) throw new Error(`callgrind failed for ${mode}:\n${run.stderr.slice(-2000)}`);
