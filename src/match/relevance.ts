@@ -192,6 +192,23 @@ function namesake(text: string, c: Candidate, found: readonly Candidate[]): bool
 const GENERIC_LAW = /^(?:AI Act|Artificial Intelligence Act)$/;
 /** Who may own the EU's law in "X's AI Act" or "X AI Act". */
 const EU_OWNERS = /^(?:EU|E\.U|Europe|European|Union|Brussels|Commission|Parliament|Council)$/;
+/** Words with a possessive that own nothing: "What's", "Today's". */
+const NOT_OWNERS = /^(?:It|What|That|There|Here|Who|Today|Let)$/;
+/**
+ * Places the news names before their own AI acts without a possessive ("the Texas AI Act",
+ * "New York AI Act", "Korean AI Act"): US states (the last word of two-word names) and a few
+ * countries. A list, not any capitalised word: a headline in title case capitalises "Of" and "The".
+ */
+const PLACES = new RegExp(
+  `^(?:${[
+    'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho',
+    'Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota',
+    'Mississippi|Missouri|Montana|Nebraska|Nevada|Hampshire|Jersey|Mexico|York|Carolina|Dakota|Ohio',
+    'Oklahoma|Oregon|Pennsylvania|Island|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin',
+    'Wyoming|Korea|Korean|Japan|Japanese|China|Chinese|India|Indian|Brazil|Brazilian|Canada|Canadian',
+    'UK|British|US|U\\.S|American|Federal|State',
+  ].join('|')})$`,
+);
 /** An owner right before a name: "Colorado's ", "Texas ", "the state's " (group 1 the owner, 2 the possessive). */
 const OWNER_BEFORE = /(?:^|[^\p{L}\p{N}.])(\p{Lu}[\p{L}.]*|state|country|nation|province|city)(['’]s?)? $/u;
 
@@ -205,8 +222,9 @@ function anotherPlacesLaw(text: string, c: Candidate): boolean {
   if (!owner) return false;
   const word = (owner[1] as string).replace(/\.$/, '');
   if (EU_OWNERS.test(word)) return false;
-  // A possessive says whose law it is; a bare capitalised word only mid-sentence ("The AI Act").
-  return owner[2] !== undefined || !sentenceInitial(text, c.start - 1 - (owner[1] as string).length);
+  // A possessive says whose law it is; a bare word only when it names a place.
+  if (owner[2] !== undefined) return !NOT_OWNERS.test(word);
+  return PLACES.test(word) || /^[a-z]/.test(word);
 }
 
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {

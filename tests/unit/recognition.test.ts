@@ -113,5 +113,10 @@ describe('false friends', () => {
     const eu =
       'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law.';
     expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
+    // Headlines in title case capitalise every word before it: "Of" and "The" own no law.
+    expect(ids('EU Delays Key Parts Of AI Act\n\nHow The AI Act Will Change Hiring')).toEqual([
+      'eu-ai-act',
+      'eu-ai-act',
+    ]);
   });
 });
