@@ -14,6 +14,7 @@ import { toNameIndex } from '../src/knowledge/name-index';
 import type { Entity } from '../src/knowledge/schema';
 import { formatIssue } from '../src/knowledge/validate';
 import { compileMatcher, scanBlock } from '../src/match';
+import { loadCorpus, loadReal } from './corpus';
 import { knowledgeAsOf, knowledgeDir, loadKnowledge } from './knowledge-load';
 
 /** The minimum of each category that the knowledge aims for (issue 16). */
@@ -50,7 +51,30 @@ export function isStrong(url: string, sites: readonly string[]): boolean {
   return OFFICIAL.test(`.${host}`) || sites.some((s) => host === s || host.endsWith(`.${s}`));
 }
 
-export function report(entities: readonly Entity[], asOf: string, sites: readonly string[] = []) {
+/** How many of the most-read entities the report looks at for currency. */
+const MOST_READ = 100;
+
+/**
+ * Entity ids by how often the labelled news corpora (tests/fixtures) mention them, most first:
+ * the names a reader meets most, whose cards most need to be current.
+ */
+export function mostRead(): string[] {
+  const counts = new Map<string, number>();
+  const pages = [...loadReal().map((r) => r.page.mentions), ...loadCorpus().map((c) => c.label.mentions)];
+  for (const mentions of pages) for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+}
+
+/**
+ * What needs care in the knowledge. `read`: entity ids, most read first (mostRead); the first
+ * 100 known ones whose newest fact is over a year old are listed by rank in `staleRead`.
+ */
+export function report(
+  entities: readonly Entity[],
+  asOf: string,
+  sites: readonly string[] = [],
+  read: readonly string[] = [],
+) {
   const ids = new Set(entities.map((e) => e.id));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, entities.filter((e) => e.category === c).length]));
   const yearAgo = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
@@ -63,6 +87,12 @@ export function report(entities: readonly Entity[], asOf: string, sites: readonl
     .filter((e) => newest(e) < yearAgo)
     .map((e) => ({ id: e.id, newest: newest(e) }))
     .sort((a, b) => (a.newest < b.newest ? -1 : a.newest > b.newest ? 1 : 0));
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const staleRead = read
+    .filter((id) => byId.has(id))
+    .slice(0, MOST_READ)
+    .map((id, i) => ({ rank: i + 1, id, newest: newest(byId.get(id) as Entity) }))
+    .filter((x) => x.newest < yearAgo);
   const owners = new Map<string, string[]>();
   for (const e of entities) {
     for (const a of [...e.aliases, ...e.ambiguousAliases]) owners.set(a, [...(owners.get(a) ?? []), e.id]);
@@ -97,7 +127,7 @@ export function report(entities: readonly Entity[], asOf: string, sites: readonl
     }
   }
   const facts = entities.reduce((n, e) => n + e.facts.length, 0);
-  return { total: entities.length, facts, counts, stale, shared, untied, unlinked, unconfirmed, weak };
+  return { total: entities.length, facts, counts, stale, staleRead, shared, untied, unlinked, unconfirmed, weak };
 }
 
 function main() {
@@ -120,7 +150,7 @@ function main() {
     console.log(`Mistakes first (npm run knowledge:check):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
   }
   const asOf = knowledgeAsOf();
-  const r = report(entities, asOf, strongSites());
+  const r = report(entities, asOf, strongSites(), mostRead());
   console.log(`Knowledge as of ${asOf}: ${r.total} entities`);
   for (const c of CATEGORIES) {
     const n = r.counts[c] ?? 0;
@@ -132,6 +162,11 @@ function main() {
     for (const x of items) console.log(`  ${line(x)}`);
   };
   list('Newest fact older than 12 months (oldest first)', r.stale, (x) => `${x.newest}  ${x.id}`);
+  list(
+    `Of the ${MOST_READ} entities the labelled news mentions most, newest fact older than 12 months`,
+    r.staleRead,
+    (x) => `#${x.rank}  ${x.newest}  ${x.id}`,
+  );
   list('Aliases shared by several entities', r.shared, (x) => `${x.alias}: ${x.entities.join(', ')}`);
   list('Entities tied to no other', r.untied, (x) => x);
   list(

@@ -79,6 +79,14 @@ describe('the bundled knowledge', () => {
     expect(weak.length).toBeLessThanOrEqual(WEAK_CEILING);
   });
 
+  it('reports the most-read entities that went a year without a fact, by their rank', () => {
+    const openai = entities.find((e) => e.id === 'openai');
+    if (!openai) throw new Error('openai is missing');
+    const old = { ...openai, id: 'old-co', facts: openai.facts.map((f) => ({ ...f, asOf: '2020-01-01' })) };
+    const r = report([openai, old], '2026-12-06', [], ['old-co', 'unknown-id', 'openai']);
+    expect(r.staleRead).toEqual([{ rank: 1, id: 'old-co', newest: '2020-01-01' }]);
+  });
+
   it('says when it was last brought up to date, a real date no later than today', () => {
     const asOf = knowledgeAsOf();
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
