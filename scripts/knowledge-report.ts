@@ -75,7 +75,7 @@ export function report(
   sites: readonly string[] = [],
   read: readonly string[] = [],
 ) {
-  const ids = new Set(entities.map((e) => e.id));
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, entities.filter((e) => e.category === c).length]));
   const yearAgo = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
   const newest = (e: Entity) =>
@@ -87,7 +87,6 @@ export function report(
     .filter((e) => newest(e) < yearAgo)
     .map((e) => ({ id: e.id, newest: newest(e) }))
     .sort((a, b) => (a.newest < b.newest ? -1 : a.newest > b.newest ? 1 : 0));
-  const byId = new Map(entities.map((e) => [e.id, e]));
   const staleRead = read
     .filter((id) => byId.has(id))
     .slice(0, MOST_READ)
@@ -101,7 +100,7 @@ export function report(
   const tied = new Set<string>();
   for (const e of entities) {
     for (const r of e.related) {
-      if (!ids.has(r.id)) continue;
+      if (!byId.has(r.id)) continue;
       tied.add(e.id);
       tied.add(r.id);
     }
