@@ -269,6 +269,28 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
   return null;
 }
 
+/** Lists longer than this are looked up by their aliases' next unit too. */
+const SPLIT_OVER = 6;
+
+/**
+ * A long list split by its aliases' unit at `at`, or null if one alias ends before it (it would
+ * be a prefix of the others, and then it stands alone in its list). A list found by its first two
+ * units ("Co", forty aliases) is split by the third ("Com", ten), and on while a part is long
+ * ("Comp", three): a big page stops at "Co" and "AI " thousands of times.
+ */
+function splitAt(list: readonly TableEntry[], at: number): Record<number, TableEntry[]> | null {
+  for (let k = 0; k < list.length; k++) if ((list[k] as TableEntry)[0].length <= at) return null;
+  const parts: Record<number, TableEntry[]> = {};
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k] as TableEntry;
+    const c = e[0].charCodeAt(at);
+    const part = parts[c];
+    if (part) part.push(e);
+    else parts[c] = [e];
+  }
+  return parts;
+}
+
 /** `c` as it stands in a RegExp character class. */
 const inClass = (c: number) => {
   const ch = String.fromCharCode(c);
@@ -323,6 +345,8 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
     families[i] = 1;
   }
 
+  /** The long lists met so far, split (see splitAt): made as a page meets them, most never are. */
+  const splits = new Map<TableEntry[], Record<number, TableEntry[]> | null>();
   /**
    * The longest name at `i` that ends at a word boundary, with a plural "s" if one follows
    * ("H100s"; its end in {@link foundEnd}); `null` if none. `i` must not follow a word character.
@@ -331,8 +355,20 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
     const second = table[text.charCodeAt(i)];
     if (!second) return null;
     const next = text.charCodeAt(i + 1);
+    let list = second[next];
+    let from = 2;
+    while (list !== undefined && list.length > SPLIT_OVER) {
+      let parts = splits.get(list);
+      if (parts === undefined) {
+        parts = splitAt(list, from);
+        splits.set(list, parts);
+      }
+      if (parts === null) break;
+      list = parts[text.charCodeAt(i + from)];
+      from++;
+    }
     // Two-unit prefixes first: a one-unit alias is shorter than any of them.
-    return longestAt(text, i, second[next]) ?? (next === 0 ? null : longestAt(text, i, second[0]));
+    return longestAt(text, i, list, from) ?? (next === 0 ? null : longestAt(text, i, second[0]));
   };
 
   /**
@@ -472,14 +508,18 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
 /** The case-folding patterns of a table, made the first time a page needs one. */
 type Folds = { caps: RegExp | null; byLower: Map<string, TableEntry> };
 
-/** True for a block written in capitals: a headline in caps, where case says nothing. */
+/**
+ * True for a block written in capitals: a headline in caps, where case says nothing. Of the
+ * 400 letters it reads at most, no more than one in 21 may be lower case, so a 20th settles it:
+ * most blocks are answered within their first few words.
+ */
 function isAllCaps(text: string): boolean {
   let upper = 0;
   let lower = 0;
   for (let i = 0; i < text.length && upper + lower < 400; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 97 && c <= 122 && ++lower === 20) return false;
   }
   return upper >= 12 && lower <= upper / 20;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern } from '../../scripts/alias-pattern';
 import { loadKnowledge } from '../../scripts/knowledge-load';
-import { toNameIndex } from '../../src/knowledge/name-index';
+import { type NameIndex, toNameIndex } from '../../src/knowledge/name-index';
 import { compileMatcher, createEvidence, extendTable, findMentions, scanBlock, sentenceAround } from '../../src/match';
 import { tableFromLines, tableToLines } from '../../src/match/matcher';
 import { TEST_INDEX } from './names';
@@ -77,6 +77,40 @@ describe('matcher.scan', () => {
       ['Nvidia H100', 'nvidia-h100'],
       ['Trainium 2', 'trainium2'],
     ]);
+  });
+  it('finds each of many names that share their first letters, and the longest where they extend one another', () => {
+    // Over six aliases behind "Co", then "Com", then "Comp": the lists the matcher splits by the next letter.
+    const names = [
+      'Cohere',
+      'CoreWeave',
+      'Copilot',
+      'Codex',
+      'Colossus',
+      'Competition Bureau',
+      'Commerce',
+      'Compute',
+      'Compass',
+      'Compal',
+      'Compaq',
+      'Compton',
+      'Comptroller',
+      'Commission',
+      'Cognition',
+    ];
+    const index: NameIndex = [...names, 'Commission nationale'].map((name, i) => ({
+      id: `e${i}`,
+      name,
+      category: 'company',
+      aliases: [name],
+      ambiguous: [],
+    }));
+    const many = compileMatcher(index);
+    const text = `${names.join(', ')}; Commission nationale, Comptroll, Compa, Coherent, Co, Com.`;
+    const found = many.scan(text).map((m) => text.slice(m.start, m.end));
+    expect(found).toEqual([...names, 'Commission nationale']);
+    // A table built at build time (its lines) finds the same.
+    const lines = compileMatcher(index, tableFromLines(tableToLines(extendTable({}, index))));
+    expect(lines.scan(text)).toEqual(many.scan(text));
   });
   it('falls back to the shorter name when a longer one that extends it does not end at a word boundary', () => {
     expect(scan('Amazon Web Servicesx, Amazon Webb, Amazon.')).toEqual([
