@@ -84,9 +84,13 @@ export function createController(hostname: string, initial: Knowledge, initialSe
     return out;
   };
 
-  function state(): PageState {
+  /**
+   * Where the page stands. The badge needs only the count of entities: the names as the page
+   * writes them (a tally of every mention, 20,000 on a big page) are for the popup alone.
+   */
+  function state(forBadge = false): PageState {
     const counts = run?.index.counts() ?? [];
-    const written = counts.length > 0 ? writtenAs() : new Map<string, string>();
+    const written = counts.length > 0 && !forBadge ? writtenAs() : new Map<string, string>();
     const entities = counts.map(([id, count]) => {
       const e = knowledge.matcher.entity(id);
       const as = written.get(id);
@@ -113,7 +117,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       ...(pageFacts.articleDate ? { articleDate: pageFacts.articleDate } : {}),
     };
   }
-  const reporter = createReporter(state);
+  const reporter = createReporter(() => state(true));
 
   /** Runs index work one job at a time; a failed or aborted job does not stop the ones after it. */
   function enqueue(job: () => Promise<void>): Promise<void> {
@@ -259,7 +263,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
   }
 
   const api = {
-    state,
+    state: () => state(),
     siteEnabled: () => siteOn,
     setSiteEnabled(on: boolean) {
       siteOn = on;
@@ -319,7 +323,7 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       const r = run;
       if (!r) return Promise.resolve(state());
       r.index.setForced();
-      return enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal))).then(state);
+      return enqueue(() => redecide(r, r.index.decide(sliceTimer(), r.abort.signal))).then(() => state());
     },
   };
   return api;
