@@ -668,7 +668,7 @@ async function main() {
   );
   for (const name of ['article', 'big'] as const) {
     console.log(
-      `  ${name.padEnd(8)} floor ${ms(r(`${name}.cpu.floor`))} (GC ${ms(r(`${name}.gc.floor`))}), Backstory ${ms(r(`${name}.cpu.backstory`))} (GC ${ms(r(`${name}.gc.backstory`))}, ${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.floor`)).toFixed(2)}× the floor), floor as an extension ${ms(r(`${name}.cpu.extFloor`))}, longest stretch ${ms(r(`${name}.longestCpu`))} (${ms(r(`${name}.longestCpuMedian`))})`,
+      `  ${name.padEnd(8)} floor ${ms(r(`${name}.cpu.floor`))} (GC ${ms(r(`${name}.gc.floor`))}), Backstory ${ms(r(`${name}.cpu.backstory`))} (GC ${ms(r(`${name}.gc.backstory`))}, ${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.floor`)).toFixed(2)}× the floor), floor as an extension ${ms(r(`${name}.cpu.extFloor`))} (Backstory ${(r(`${name}.cpu.backstory`) / r(`${name}.cpu.extFloor`)).toFixed(2)}×), longest stretch ${ms(r(`${name}.longestCpu`))} (${ms(r(`${name}.longestCpuMedian`))})`,
     );
   }
   console.log(`  append   Backstory per batch ${ms(r('append.cpu'))}, longest stretch ${ms(r('append.longestCpu'))}`);
@@ -686,8 +686,11 @@ async function main() {
   const both = (wall: boolean, onCpu: boolean) => `${check(wall)} wall, ${check(onCpu)} CPU`;
   console.log('goals');
   console.log(`  ${check(r('big.mark') / r('big.backstory') >= 500)} ≥ 500× faster than mark.js on the ≥ 1 MB page`);
+  // Issue 19: the floor the goal compares with is the bare scan run as a content script (an
+  // isolated world, a storage read, its compile), which any extension pays; the floor in the page
+  // is printed above for reference.
   console.log(
-    `  ${both(r('big.backstory') / r('big.floor') <= 1.5, r('big.cpu.backstory') / r('big.cpu.floor') <= 1.5)}: within 1.5× of the floor on the ≥ 1 MB page`,
+    `  ${both(r('big.backstory') / r('big.extFloor') <= 1.5, r('big.cpu.backstory') / r('big.cpu.extFloor') <= 1.5)}: within 1.5× of the floor as an extension on the ≥ 1 MB page (${(r('big.cpu.backstory') / r('big.cpu.extFloor')).toFixed(2)}× in CPU time)`,
   );
   const longest = Math.max(r('article.longest'), r('big.longest'), r('append.longest'));
   const longestCpu = Math.max(r('article.longestCpu'), r('big.longestCpu'), r('append.longestCpu'));
