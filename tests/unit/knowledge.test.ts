@@ -79,6 +79,13 @@ describe('the bundled knowledge', () => {
     expect(weak.length).toBeLessThanOrEqual(WEAK_CEILING);
   });
 
+  it('ties every fact to the other entities it names, so the timeline finds it from both sides', () => {
+    const unlinked = report(entities, knowledgeAsOf()).unlinked.map(
+      (u) => `${u.id}: [${u.names.join(', ')}] ${u.fact}`,
+    );
+    expect(unlinked).toEqual([]);
+  });
+
   it('reports the most-read entities that went a year without a fact, by their rank', () => {
     const openai = entities.find((e) => e.id === 'openai');
     if (!openai) throw new Error('openai is missing');
