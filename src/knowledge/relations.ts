@@ -17,6 +17,9 @@ export const RELATIONS = {
   offers: { now: 'offers', past: 'offered', inverse: 'offered-by' },
   leads: { now: 'leads', past: 'led', inverse: 'led-by' },
   founded: { now: 'founded', past: 'founded', inverse: 'founded-by' },
+  // Laws and policies: who signed or adopted one, and who wrote it.
+  enacted: { now: 'enacted', past: 'enacted', inverse: 'enacted-by' },
+  wrote: { now: 'wrote', past: 'wrote', inverse: 'written-by' },
   'works-at': { now: 'works at', past: 'worked at', inverse: 'employs' },
   'part-of': { now: 'is part of', past: 'was part of', inverse: 'includes' },
   'successor-of': { now: 'succeeds', past: 'succeeded', inverse: 'succeeded-by' },

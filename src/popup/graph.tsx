@@ -18,6 +18,8 @@ const KIND: Record<RelationType, 'money' | 'owns' | 'supply' | 'watch' | 'rival'
   'competes-with': 'rival',
   leads: 'other',
   founded: 'other',
+  enacted: 'other',
+  wrote: 'other',
   'works-at': 'other',
   'successor-of': 'other',
   'partners-with': 'other',

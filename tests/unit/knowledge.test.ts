@@ -8,6 +8,7 @@ import { entityFiles, knowledgeAsOf, knowledgeDir, loadKnowledge } from '../../s
 import { isStrong, NEEDS_SECOND, report, strongSites, TARGETS } from '../../scripts/knowledge-report';
 import { CATEGORIES } from '../../src/knowledge/categories';
 import { toNameIndex } from '../../src/knowledge/name-index';
+import { tieText, toTie } from '../../src/knowledge/relations';
 import { formatIssue } from '../../src/knowledge/validate';
 import { compileMatcher } from '../../src/match';
 
@@ -140,6 +141,21 @@ describe('the bundled knowledge', () => {
   it('ties Amazon to Anthropic so cards can say how they are connected', () => {
     const ties = entities.flatMap((e) => e.related.map((r) => [e.id, r.id].sort().join(' ')));
     expect(ties).toContain('amazon anthropic');
+  });
+
+  it('words ties to laws as who enacted or wrote them, from either side', () => {
+    const name = (id: string) =>
+      ({ 'gavin-newsom': 'Gavin Newsom', 'scott-wiener': 'Scott Wiener', 'california-sb-53': 'California SB 53' })[
+        id
+      ] ?? id;
+    const signed = toTie('gavin-newsom', { id: 'california-sb-53', type: 'enacted', note: 'signed it into law' });
+    expect(tieText(signed, name, '2026-12-06')).toBe('Gavin Newsom enacted California SB 53 (signed it into law)');
+    const written = toTie('california-sb-53', { id: 'scott-wiener', type: 'written-by' });
+    expect(tieText(written, name, '2026-12-06')).toBe('Scott Wiener wrote California SB 53');
+    const newsom = entities.find((e) => e.id === 'gavin-newsom');
+    expect(newsom?.related.map((r) => toTie('gavin-newsom', r))).toContainEqual(
+      expect.objectContaining({ subject: 'gavin-newsom', type: 'enacted', object: 'california-sb-53' }),
+    );
   });
 });
 
