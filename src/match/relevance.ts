@@ -165,6 +165,19 @@ function acronymOfLongerName(text: string, c: Candidate): boolean {
   return ORG_WORDS.test(next) || c.category === 'regulator' || c.category === 'law';
 }
 
+/** Words that, right before a regulator's name, make it another body's name. */
+const LONGER_BODY = /(?:^|[^\p{L}\p{N}])(?:Personal|National|Provincial|Regional|Municipal) $/u;
+
+/**
+ * True for a regulator's name that ends another body's: Singapore's "Personal Data Protection
+ * Commission" is not Ireland's "Data Protection Commission". A list of words rather than any
+ * capital: a headline in title case capitalises every word before a name.
+ */
+function tailOfLongerName(text: string, c: Candidate): boolean {
+  if (c.category !== 'regulator' || text.charCodeAt(c.start - 1) !== 32 || !c.alias.includes(' ')) return false;
+  return LONGER_BODY.test(text.slice(Math.max(0, c.start - 16), c.start));
+}
+
 /** Words that put a person's name next: "the astronomer Vera Rubin" is not the chip. */
 const PERSON_BEFORE =
   /(?:astronomer|physicist|mathematician|statistician|scientist|chemist|inventor|pioneer|admiral)\s+$/;
@@ -234,7 +247,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
     found.length === 0
       ? found
       : found.filter((c, i) => {
-          if (namesake(text, c, found) || anotherPlacesLaw(text, c)) return false;
+          if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);

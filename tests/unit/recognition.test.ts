@@ -106,6 +106,14 @@ describe('false friends', () => {
       'Nvidia’s Rubin AI chips follow Blackwell. The platform honours the astronomer Vera Rubin, as Blackwell honours David Blackwell and the next one the physicist Richard Feynman.';
     expect(found(text).map(([t]) => t)).toEqual(['Nvidia', 'Rubin', 'Blackwell', 'Blackwell']);
   });
+  it('leaves a regulator’s name alone where it ends another body’s name', () => {
+    const text =
+      'Singapore’s Personal Data Protection Commission issued guidance on AI chatbots. Ireland’s Data Protection Commission fined Meta over Meta AI, and the Irish Data Protection Commission opened an inquiry into Grok.';
+    expect(found(text).filter(([, id]) => id === 'irish-dpc')).toEqual([
+      ['Data Protection Commission', 'irish-dpc'],
+      ['Irish Data Protection Commission', 'irish-dpc'],
+    ]);
+  });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
     const states =
       "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots.";
