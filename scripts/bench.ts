@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { allAliases, toNameIndex } from '../src/knowledge/name-index';
+import { DEFAULTS } from '../src/lib/settings-defaults';
 import { aliasPattern } from './alias-pattern';
 import { generatePack, heapUsed, importPack } from './bench-packs';
 import {
@@ -23,6 +24,7 @@ import {
   oneNodePage,
 } from './bench-pages';
 import { chromePath, type ExtensionBrowser, launchWithExtension } from './browser';
+import { inShadow } from './inspect';
 import { loadKnowledge } from './knowledge-load';
 import { serveFolder } from './serve';
 
@@ -322,6 +324,53 @@ async function settle(page: Page) {
   }
 }
 
+/**
+ * How late the card opens, with its facts, after the hover delay (issue 16: "within a frame or
+ * two of the hover delay"). The pointer rests on a painted name of a freshly loaded page, so the
+ * card's code runs for the first time. Backstory makes its (closed) UI host when the first card
+ * opens, and opens a card only once its facts are there (card-session.ts): the page notes when
+ * the pointer moved and the first frame after the host appeared; DevTools then checks that the
+ * card holds its summary.
+ */
+async function cardLatency(page: Page): Promise<number> {
+  await page.mouse.move(1, 1);
+  const point = await page.evaluate(() => {
+    const w = window as unknown as { cardAt?: number; movedAt?: number };
+    addEventListener('pointermove', (e) => (w.movedAt ??= e.timeStamp), { capture: true });
+    const seen = new MutationObserver((records) => {
+      if (!records.some((r) => [...r.addedNodes].some((n) => (n as Element).localName?.startsWith('backstory-'))))
+        return;
+      seen.disconnect();
+      requestAnimationFrame(() => (w.cardAt = performance.now()));
+    });
+    seen.observe(document.documentElement, { childList: true });
+    for (const [key, set] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights) {
+      if (!key.startsWith('backstory-')) continue;
+      for (const r of set) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 40 && box.bottom < innerHeight - 40 && box.width > 8)
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('card latency: no painted name on screen to hover');
+  await page.mouse.move(point.x, point.y);
+  await page.waitForFunction(() => (window as unknown as { cardAt?: number }).cardAt !== undefined, undefined, {
+    timeout: 5_000,
+  });
+  const { cardAt, movedAt } = await page.evaluate(() => {
+    const w = window as unknown as { cardAt: number; movedAt: number };
+    return { cardAt: w.cardAt, movedAt: w.movedAt };
+  });
+  const summary = await inShadow(page, (root) => root.querySelector('.card .summary')?.textContent ?? '');
+  if (!summary) throw new Error('card latency: the card opened without its facts');
+  return cardAt - movedAt - DEFAULTS.hoverDelay;
+}
+
 // Page-side code as strings: tsx's name helpers do not exist in the page.
 /** The floor: TreeWalker over text nodes, one RegExp of every term, one StaticRange per match. */
 const floorScript = (source: string) => `(() => {
@@ -404,6 +453,7 @@ async function main() {
   const bigBytes = Buffer.byteLength(pages['/big.html']);
   const origin = new URL(server.url('')).origin;
   const results: Record<string, number> = {};
+  let cardRuns: number[] = [];
 
   // BENCH_ONLY=article (or big): that page alone, while working on it.
   const only = process.env.BENCH_ONLY;
@@ -460,6 +510,8 @@ async function main() {
     const floor: number[] = [];
     const base: number[] = [];
     const extFloor: number[] = [];
+    /** How late the first card opened after the hover delay, per run (article only). */
+    const cardLate: number[] = [];
     /** The same runs in CPU time (see extensionTime): far steadier on a loaded machine. */
     const cpu = { backstory: [] as number[], floor: [] as number[], base: [] as number[], extFloor: [] as number[] };
     /** Garbage collection counted in the CPU times above (see extensionTime). */
@@ -472,6 +524,7 @@ async function main() {
       }
       const t = await loadProfiled(eb, name, undefined, async (page) => {
         if (i === 0) results[`${name}.painted`] = await painted(page);
+        if (name === 'article') cardLate.push(await cardLatency(page));
       });
       totals.push(t.total);
       cpu.backstory.push(t.cpu);
@@ -518,6 +571,11 @@ async function main() {
     printDebugSelf(`${name} floor`, RUNS, debugFloor);
     results[`${name}.backstory`] = median(totals);
     results[`${name}.compile`] = median(compiles);
+    if (cardLate.length > 0) {
+      results.cardLate = median(cardLate);
+      results.cardLateWorst = Math.max(...cardLate);
+      cardRuns = cardLate;
+    }
     results[`${name}.longest`] = Math.max(...longest);
     results[`${name}.longestMedian`] = median(longest);
     results[`${name}.longestCpu`] = Math.max(...longestCpu);
@@ -678,6 +736,10 @@ async function main() {
   console.log(`\nappend page: ${(appendChunkBytes() / 1024).toFixed(1)} KB every 100 ms, 20 batches`);
   console.log(`  Backstory per batch ${ms(r('append.perBatch'))}, longest stretch ${ms(r('append.longest'))}`);
   console.log(`ranges registered after load: article ${r('article.painted')}, big page ${r('big.painted')} (bounded)`);
+  if (cardRuns.length > 0)
+    console.log(
+      `the first card on the article, with its facts: ${ms(r('cardLate'))} after the hover delay (worst run ${ms(r('cardLateWorst'))}; runs ${cardRuns.map((x) => x.toFixed(1)).join(' ')} ms), wall time to the next frame`,
+    );
   console.log(
     `content script: ${gz.toFixed(1)} KB gzipped; compiling it (included above): article ${ms(r('article.compile'))}, big page ${ms(r('big.compile'))}\n`,
   );
@@ -700,6 +762,11 @@ async function main() {
   console.log(`  ${both(r('article.backstory') <= 15, r('article.cpu.backstory') <= 15)}: ≤ 15 ms on the article`);
   console.log(`  ${both(r('append.perBatch') <= 2, r('append.cpu') <= 2)}: ≤ 2 ms per 5 KB mutation batch`);
   console.log(`  ${check(gz <= 50)} content script ≤ 50 KB gzipped`);
+  // Issue 16: the card opens with its facts within a frame or two of the hover delay (two frames at 60 Hz).
+  if (cardRuns.length > 0)
+    console.log(
+      `  ${check(r('cardLate') <= 33)} the first card opens with its facts within two frames (33 ms) of the hover delay (median ${ms(r('cardLate'))})`,
+    );
   if (bad.length > 0) {
     console.log('\nbad input (one 5 MB text node; 100,000 text nodes in one paragraph; a DOM 10,000 deep)');
     for (const line of bad) console.log(line);
