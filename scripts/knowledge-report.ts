@@ -32,7 +32,8 @@ export const NEEDS_SECOND =
   /[$€£¥₩]\s?\d|\d\s?(?:billion|million|trillion|bn|%|percent|GW|MW)\b|\b\d{2,}(?:,\d{3})+\b/i;
 
 /** Government sites count as strong wherever they are. */
-const OFFICIAL = /\.(?:gov|mil|gov\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|gouv\.fr|gob\.[a-z]{2}|bund\.de|europa\.eu|int)$/;
+const OFFICIAL =
+  /\.(?:gov|mil|gov\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|canada\.ca|sencanada\.ca|ourcommons\.ca|gouv\.fr|gob\.[a-z]{2}|bund\.de|europa\.eu|int)$/;
 
 /** The strong sites listed in `sources.yaml` (every list in it, flattened). */
 export function strongSites(dir = knowledgeDir()): string[] {
