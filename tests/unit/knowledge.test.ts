@@ -69,6 +69,7 @@ describe('the bundled knowledge', () => {
     expect(strong('https://competition-bureau.canada.ca/en/x')).toBe(true);
     expect(strong('https://www.canada.ca/en/competition-bureau/x')).toBe(true);
     expect(strong('https://sencanada.ca/en/senators/x')).toBe(true);
+    expect(strong('https://www.ourcommons.ca/committees/x')).toBe(true);
     expect(strong('https://notcanada.ca/x')).toBe(false);
     // A look-alike name, a blog on a listed name's subdomain of another site, an aggregator.
     expect(strong('https://notreuters.com/x')).toBe(false);
@@ -80,7 +81,7 @@ describe('the bundled knowledge', () => {
   it('adds no fact that rests only on weak sources (the count may only go down)', () => {
     // Facts with neither source nor confirmedBy on a strong site (npm run knowledge:report lists
     // them). Lower this as old facts are re-sourced; a new fact needs a strong source.
-    const WEAK_CEILING = 818;
+    const WEAK_CEILING = 814;
     const weak = report(entities, knowledgeAsOf(), strongSites()).weak;
     expect(weak.length).toBeLessThanOrEqual(WEAK_CEILING);
   });
