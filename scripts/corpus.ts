@@ -188,6 +188,8 @@ export function evaluateReal(
 ) {
   const english = new Map<string, Tally>();
   const other = new Map<string, Tally>();
+  /** Distinct names a reader would look up on each AI page, and those the knowledge still lacks. */
+  const coverage = { en: { names: 0, lacking: [] as string[] }, other: { names: 0, lacking: [] as string[] } };
   let nonAi = 0;
   for (const { file, page } of loadReal()) {
     const found = mentionsIn(matcher, page.text.split(/\n\s*\n/));
@@ -201,6 +203,10 @@ export function evaluateReal(
     // Names the labeller marked as real but unknown to the knowledge then ("英偉達", "AI기본법"),
     // found now: right, each time it occurs (their entity was checked by hand when the alias was added).
     const unknown = new Set(page.unknown ?? []);
+    const seen = new Set(found.map((f) => f.text));
+    const tally = page.lang === 'en' ? coverage.en : coverage.other;
+    tally.names += new Set([...page.mentions.map((m) => m.text), ...unknown]).size;
+    for (const name of unknown) if (!seen.has(name)) tally.lacking.push(`${name} (${file})`);
     const labelled = new Map<string, number>();
     for (const m of expected) labelled.set(m.text, (labelled.get(m.text) ?? 0) + 1);
     for (const f of found) {
@@ -226,5 +232,5 @@ export function evaluateReal(
     );
     logDifferences(log, file, misses, extras);
   }
-  return { english, other, nonAi };
+  return { english, other, nonAi, coverage };
 }

@@ -70,6 +70,17 @@ async function main() {
   const real = evaluateReal(matcher, (id) => byId.get(id), log);
   report('2a. Real news excerpts in English, labelled blind', real.english, real.nonAi);
   report('2b. Real news excerpts in other languages (fr, de, es, it, pt, nl, zh, ja, ko)', real.other, 0, []);
+  // Recall counts only names the knowledge has; this is the share of the labelled names it lacks.
+  for (const [what, c] of [
+    ['English', real.coverage.en],
+    ['other languages', real.coverage.other],
+  ] as const) {
+    const share = c.lacking.length / (c.names || 1);
+    console.log(
+      `2c. Names on the real AI pages (${what}) that the knowledge lacks: ${c.lacking.length} of ${c.names} (${(share * 100).toFixed(1)}%)`,
+    );
+    if (verbose) console.log(`  ${c.lacking.join(', ')}`);
+  }
 
   const corpus = loadCorpus();
   const excerpts = loadReal();
