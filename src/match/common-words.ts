@@ -34,6 +34,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Decagon',
   'Dynamo',
   'Etched',
+  'Fable',
   'Falcon',
   'Fidelity',
   'Figure',
