@@ -18,6 +18,12 @@ const FAMILY_FIRST = new Set(
   ),
 );
 
+/**
+ * The kind of body that ends a regulator's name ("European Commission", "Competition and Markets
+ * Authority"): once the page names it in full, "the Commission" and "the Authority" mean it.
+ */
+const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board)$/;
+
 /** A model's version after its maker's name ("DeepSeek V4" → "V4", "Kimi K2" → "K2"). */
 const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
@@ -33,6 +39,8 @@ export function createLocalNames(matcher: Matcher) {
   const names = new Map<string, Candidate>();
   /** Short names learnt from the block being scanned, and where their full name starts in it. */
   const fresh = new Map<string, number>();
+  /** Short names that count only after "the" ("the Commission"; "Commission staff" is anyone's). */
+  const afterThe = new Set<string>();
   let pattern: RegExp | null = null;
   const add = (short: string, from: Candidate, min: number) => {
     if (short.length < min || names.has(short) || matcher.scan(short).length > 0) return;
@@ -57,6 +65,10 @@ export function createLocalNames(matcher: Matcher) {
           if (short.includes(' ') && short.split(' ').every((w) => /^[A-Z]/.test(w))) add(short, c, 4);
         } else if (c.category === 'product' && words.length === 2 && VERSION.test(words[1] as string)) {
           add(words[1] as string, c, 2);
+        } else if (c.category === 'regulator' && BODY.test(words.at(-1) as string)) {
+          const short = words.at(-1) as string;
+          if (!names.has(short)) afterThe.add(short);
+          add(short, c, 5);
         }
       }
     },
@@ -77,6 +89,7 @@ export function createLocalNames(matcher: Matcher) {
         const from = names.get(word);
         // A short name learnt in this block counts only after its full name.
         if (!from || start < (fresh.get(word) ?? 0)) continue;
+        if (afterThe.has(word) && !/(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, start - 5), start))) continue;
         out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
       }
       return out;
@@ -84,6 +97,7 @@ export function createLocalNames(matcher: Matcher) {
     clear(): void {
       names.clear();
       fresh.clear();
+      afterThe.clear();
       pattern = null;
     },
   };

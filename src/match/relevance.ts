@@ -241,6 +241,33 @@ function anotherPlacesLaw(text: string, c: Candidate): boolean {
   return PLACES.test(word) || /^[a-z]/.test(word);
 }
 
+const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7af;
+/**
+ * Korean particles and endings that may follow a name in the same word ("애플은", "메타의",
+ * "엔비디아와", "삼성전자도"), by their first syllable.
+ */
+const KOREAN_PARTICLE = new Set([...'은는이가을를의에와과도로으만까부보처나랑하측들엔께서']);
+
+/**
+ * True for a Korean name that is only the start or the end of a longer Korean word: Korean puts
+ * spaces between words, and a name runs on only into a particle. "애플리케이션" (application) is
+ * not Apple, nor "메타버스" (metaverse) Meta.
+ */
+function insideKoreanWord(text: string, c: Candidate): boolean {
+  const first = c.alias.charCodeAt(0);
+  const last = c.alias.charCodeAt(c.alias.length - 1);
+  if (isHangul(last) && isHangul(text.charCodeAt(c.end)) && !KOREAN_PARTICLE.has(text.charAt(c.end))) return true;
+  return isHangul(first) && c.start > 0 && isHangul(text.charCodeAt(c.start - 1));
+}
+
+/**
+ * True for an ambiguous name that is another project's code name: "Project Prometheus" (Jeff
+ * Bezos's start-up) is not Meta's Prometheus cluster. Names the knowledge gives with "Project"
+ * ("Project Stargate") are aliases of their own and match whole.
+ */
+const codeNameOfAnother = (text: string, c: Candidate): boolean =>
+  c.ambiguous && c.start >= 8 && text.startsWith('Project ', c.start - 8);
+
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
   const found = matcher.scan(text);
   const exact =
@@ -248,6 +275,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
       ? found
       : found.filter((c, i) => {
           if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
+          if (insideKoreanWord(text, c) || codeNameOfAnother(text, c)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);

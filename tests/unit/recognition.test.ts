@@ -53,6 +53,15 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
+  it('reads “the Commission” as the body the page named in full, and only after “the”', () => {
+    const text =
+      'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.';
+    expect(found(text).filter(([, id]) => id === 'european-commission')).toEqual([
+      ['European Commission', 'european-commission'],
+      ['Commission', 'european-commission'],
+      ['Commission', 'european-commission'],
+    ]);
+  });
   it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
     const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
     expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
@@ -84,6 +93,14 @@ describe('any language', () => {
       'openai',
     ]);
   });
+  it('reads a Korean name with its particle, not as the start of a longer word', () => {
+    // 애플리케이션 is "application", 메타버스 "metaverse": not Apple, not Meta.
+    expect(found('Nvidia와 애플은 AI 애플리케이션과 메타버스, 그리고 메타의 칩을 말했다.')).toEqual([
+      ['Nvidia', 'nvidia'],
+      ['애플', 'apple'],
+      ['메타', 'meta'],
+    ]);
+  });
   it('takes French, German and Spanish pages about AI as AI news, by their own topic words', () => {
     const fr =
       'La CNIL publie ses recommandations sur l’intelligence artificielle. Les modèles de langage et l’IA générative posent des questions, dit la CNIL, comme les centres de données.';
@@ -112,6 +129,13 @@ describe('false friends', () => {
     expect(found(text).filter(([, id]) => id === 'irish-dpc')).toEqual([
       ['Data Protection Commission', 'irish-dpc'],
       ['Irish Data Protection Commission', 'irish-dpc'],
+    ]);
+  });
+  it('leaves another project’s code name alone: “Project Prometheus” is not Meta’s Prometheus', () => {
+    const text =
+      'Jeff Bezos’s AI start-up Project Prometheus hired researchers from OpenAI. Meta’s Prometheus cluster in Ohio trains its AI models.';
+    expect(found(text).filter(([, id]) => id === 'meta-prometheus')).toEqual([
+      ['Prometheus cluster', 'meta-prometheus'],
     ]);
   });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
