@@ -201,16 +201,18 @@ export function evaluateReal(
     }
     const expected = page.mentions.filter((m) => !entityOf(m.entity)?.generic);
     // Names the labeller marked as real but unknown to the knowledge then ("英偉達", "AI기본법"),
-    // found now: right, each time it occurs (their entity was checked by hand when the alias was added).
-    const unknown = new Set(page.unknown ?? []);
-    const seen = new Set(found.map((f) => f.text));
+    // found now, alone or inside a longer name ("Optimus" in "Optimus robot"): right, each time it
+    // occurs (their entity was checked by hand when the alias was added).
+    const unknown = [...new Set(page.unknown ?? [])];
+    const covers = (text: string) => unknown.some((u) => text === u || text.includes(u));
     const tally = page.lang === 'en' ? coverage.en : coverage.other;
     tally.names += new Set([...page.mentions.map((m) => m.text), ...unknown]).size;
-    for (const name of unknown) if (!seen.has(name)) tally.lacking.push(`${name} (${file})`);
+    for (const name of unknown)
+      if (!found.some((f) => f.text === name || f.text.includes(name))) tally.lacking.push(`${name} (${file})`);
     const labelled = new Map<string, number>();
     for (const m of expected) labelled.set(m.text, (labelled.get(m.text) ?? 0) + 1);
     for (const f of found) {
-      if (!unknown.has(f.text)) continue;
+      if (!covers(f.text)) continue;
       const left = labelled.get(f.text) ?? 0;
       if (left > 0) labelled.set(f.text, left - 1);
       else expected.push(f);
