@@ -124,6 +124,25 @@ export const sumTallies = (tallies: Map<string, Tally>): Tally =>
   });
 
 /** Runs the pure matcher on every page; tallies by category, and counts names found on non-AI pages. */
+type Labelled = { text: string; entity: string };
+
+/**
+ * Keys for what was found, each scored as the labelled text of its entity it overlaps: a
+ * highlight of "Microsoft" where the label says "Microsoft Corporation" found the name (the
+ * table leaves out aliases that only lengthen another, name-index.ts), and so did "Optimus robot"
+ * for "Optimus".
+ */
+function pairLoosely(found: readonly Labelled[], expected: readonly Labelled[]): string[] {
+  const left = [...expected];
+  return found.map((p) => {
+    let at = left.findIndex((e) => e.entity === p.entity && e.text === p.text);
+    if (at === -1)
+      at = left.findIndex((e) => e.entity === p.entity && (e.text.includes(p.text) || p.text.includes(e.text)));
+    const label = at === -1 ? p.text : (left.splice(at, 1)[0]?.text ?? p.text);
+    return key(label, p.entity);
+  });
+}
+
 export function evaluateMatcher(
   matcher: Matcher,
   categoryOf: (id: string) => Category | undefined,
@@ -132,7 +151,7 @@ export function evaluateMatcher(
   const tallies = new Map<string, Tally>();
   let nonAi = 0;
   for (const { file, html, label } of loadCorpus()) {
-    const predicted = mentionsIn(matcher, proseBlocks(html)).map((m) => key(m.text, m.entity));
+    const predicted = pairLoosely(mentionsIn(matcher, proseBlocks(html)), label.mentions);
     if (!label.ai) nonAi += predicted.length;
     const expected = label.mentions.map((m) => key(m.text, m.entity));
     const { misses, extras } = compare(
@@ -217,15 +236,7 @@ export function evaluateReal(
       if (left > 0) labelled.set(f.text, left - 1);
       else expected.push(f);
     }
-    // A looser pairing: a predicted text is scored as the labelled text it overlaps.
-    const left = [...expected];
-    const predicted = found.map((p) => {
-      let at = left.findIndex((e) => e.entity === p.entity && e.text === p.text);
-      if (at === -1)
-        at = left.findIndex((e) => e.entity === p.entity && (e.text.includes(p.text) || p.text.includes(e.text)));
-      const label = at === -1 ? p.text : (left.splice(at, 1)[0]?.text ?? p.text);
-      return key(label, p.entity);
-    });
+    const predicted = pairLoosely(found, expected);
     const { misses, extras } = compare(
       predicted,
       expected.map((m) => key(m.text, m.entity)),

@@ -40,9 +40,43 @@ const withOneCapital = (list: string[]): string[] => {
   return out;
 };
 
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/** True when `name` stands in `text` between word boundaries. */
+function namedIn(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + name.length];
+    if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * The entity's plain aliases less those that only lengthen another of them ("Alibaba Group",
+ * "Broadcom Inc." beside "Alibaba", "Broadcom"): the shorter one finds the same names, so the
+ * longer is left out of the table the content script ships (a page lights "Alibaba" of "Alibaba
+ * Group"). Kept when its tail names something itself ("AWS Lambda": "Lambda" must not light on
+ * its own there), or when it does not start with the other and a word boundary ("Claude 3.5").
+ */
+function withoutLengthenings(aliases: string[], every: readonly string[]): string[] {
+  return aliases.filter((a) => {
+    const shorter = aliases.find(
+      (s) =>
+        s !== a &&
+        a.startsWith(s) &&
+        !WORD.test(a[s.length] as string) &&
+        !(/[.,]/.test(a[s.length] as string) && /\d/.test(a[s.length + 1] ?? '')),
+    );
+    if (shorter === undefined) return true;
+    const tail = a.slice(shorter.length);
+    return every.some((name) => namedIn(tail, name));
+  });
+}
+
 /** Strips a validated knowledge file down to the names the matcher compiles. */
-export const toNameIndex = (entities: Entity[]): NameIndex =>
-  entities.map(({ id, name, category, aliases, ambiguousAliases, generic, versioned }) => ({
+export function toNameIndex(entities: Entity[]): NameIndex {
+  const index = entities.map(({ id, name, category, aliases, ambiguousAliases, generic, versioned }) => ({
     id,
     name,
     category,
@@ -51,6 +85,10 @@ export const toNameIndex = (entities: Entity[]): NameIndex =>
     aliases: generic ? [] : withOneCapital(withApostrophes(aliases)),
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
+  const every = [...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous]))];
+  for (const e of index) e.aliases = withoutLengthenings(e.aliases, every);
+  return index;
+}
 
 /** Every alias the matcher compiles, plain and ambiguous (a plain alias wins a clash). */
 export const allAliases = (index: NameIndex): string[] => [

@@ -309,6 +309,26 @@ describe('sentenceAround', () => {
 });
 
 describe('the table as lines (what the content script ships)', () => {
+  it('leaves out an alias that only lengthens another of its entity’s, unless its tail is a name', () => {
+    const entity = (id: string, aliases: string[], ambiguousAliases: string[] = []) =>
+      ({
+        id,
+        name: id,
+        category: 'company',
+        aliases,
+        ambiguousAliases,
+        summary: '',
+        facts: [],
+      }) as unknown as Parameters<typeof toNameIndex>[0][number];
+    const [acme] = toNameIndex([
+      entity('acme', ['Acme', 'Acme Inc.', 'Acme Group', 'Acme Lambda', 'AcmeSoft']),
+      entity('lambda', [], ['Lambda']),
+    ]);
+    // "Acme Inc." and "Acme Group" light "Acme" just the same; "Lambda" must not light on its own
+    // inside "Acme Lambda"; "AcmeSoft" does not start with "Acme" and a word boundary.
+    expect(acme?.aliases).toEqual(['Acme', 'Acme Lambda', 'AcmeSoft', 'Acmesoft']);
+  });
+
   it('reads back exactly the table it was written from, for the whole knowledge', () => {
     const table = extendTable({}, toNameIndex(loadKnowledge().entities));
     expect(tableFromLines(tableToLines(table))).toEqual(table);
