@@ -32,6 +32,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Cortex',
   'Cursor',
   'Decagon',
+  'Dominion',
   'Dynamo',
   'Etched',
   'Fable',
