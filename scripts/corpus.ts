@@ -123,7 +123,6 @@ export const sumTallies = (tallies: Map<string, Tally>): Tally =>
     fn: 0,
   });
 
-/** Runs the pure matcher on every page; tallies by category, and counts names found on non-AI pages. */
 type Labelled = { text: string; entity: string };
 
 /**
@@ -143,6 +142,7 @@ function pairLoosely(found: readonly Labelled[], expected: readonly Labelled[]):
   });
 }
 
+/** Runs the pure matcher on every page; tallies by category, and counts names found on non-AI pages. */
 export function evaluateMatcher(
   matcher: Matcher,
   categoryOf: (id: string) => Category | undefined,
@@ -223,11 +223,10 @@ export function evaluateReal(
     // found now, alone or inside a longer name ("Optimus" in "Optimus robot"): right, each time it
     // occurs (their entity was checked by hand when the alias was added).
     const unknown = [...new Set(page.unknown ?? [])];
-    const covers = (text: string) => unknown.some((u) => text === u || text.includes(u));
+    const covers = (text: string) => unknown.some((u) => text.includes(u));
     const tally = page.lang === 'en' ? coverage.en : coverage.other;
     tally.names += new Set([...page.mentions.map((m) => m.text), ...unknown]).size;
-    for (const name of unknown)
-      if (!found.some((f) => f.text === name || f.text.includes(name))) tally.lacking.push(`${name} (${file})`);
+    for (const name of unknown) if (!found.some((f) => f.text.includes(name))) tally.lacking.push(`${name} (${file})`);
     const labelled = new Map<string, number>();
     for (const m of expected) labelled.set(m.text, (labelled.get(m.text) ?? 0) + 1);
     for (const f of found) {

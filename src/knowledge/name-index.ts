@@ -85,7 +85,7 @@ export function toNameIndex(entities: Entity[]): NameIndex {
     aliases: generic ? [] : withOneCapital(withApostrophes(aliases)),
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
-  const every = [...new Set(index.flatMap((e) => [...e.aliases, ...e.ambiguous]))];
+  const every = allAliases(index);
   for (const e of index) e.aliases = withoutLengthenings(e.aliases, every);
   return index;
 }

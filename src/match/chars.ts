@@ -23,6 +23,9 @@ const latin1Letter = (c: number) => c === 0xaa || c === 0xb5 || c === 0xba || (c
 /** General Punctuation (U+2000–U+206F) holds no letter, mark or digit. */
 const generalPunctuation = (c: number) => c >= 0x2000 && c <= 0x206f;
 
+/** Hangul syllables (가–힯): Korean as it is written. */
+export const isHangulSyllable = (c: number): boolean => c >= 0xac00 && c <= 0xd7af;
+
 /**
  * Scripts written without spaces between words: CJK ideographs, kana, Hangul (and their
  * punctuation and full-width forms). A name right beside them is still a name ("英伟达的Nvidia
@@ -30,7 +33,7 @@ const generalPunctuation = (c: number) => c >= 0x2000 && c <= 0x206f;
  */
 export const isUnspacedScript = (c: number): boolean =>
   (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, punctuation, kana, ideographs
-  (c >= 0xac00 && c <= 0xd7af) || // Hangul syllables
+  isHangulSyllable(c) ||
   (c >= 0x1100 && c <= 0x11ff) || // Hangul jamo
   (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs
   (c >= 0xff00 && c <= 0xffef) || // half- and full-width forms

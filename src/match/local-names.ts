@@ -24,6 +24,9 @@ const FAMILY_FIRST = new Set(
  */
 const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board)$/;
 
+/** "the " or "The " right before a short name (the text's last five characters before it). */
+const AFTER_THE = /(?:^|[^\p{L}])[Tt]he $/u;
+
 /** A model's version after its maker's name ("DeepSeek V4" → "V4", "Kimi K2" → "K2"). */
 const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
@@ -39,8 +42,6 @@ export function createLocalNames(matcher: Matcher) {
   const names = new Map<string, Candidate>();
   /** Short names learnt from the block being scanned, and where their full name starts in it. */
   const fresh = new Map<string, number>();
-  /** Short names that count only after "the" ("the Commission"; "Commission staff" is anyone's). */
-  const afterThe = new Set<string>();
   let pattern: RegExp | null = null;
   const add = (short: string, from: Candidate, min: number) => {
     if (short.length < min || names.has(short) || matcher.scan(short).length > 0) return;
@@ -66,9 +67,7 @@ export function createLocalNames(matcher: Matcher) {
         } else if (c.category === 'product' && words.length === 2 && VERSION.test(words[1] as string)) {
           add(words[1] as string, c, 2);
         } else if (c.category === 'regulator' && BODY.test(words.at(-1) as string)) {
-          const short = words.at(-1) as string;
-          if (!names.has(short)) afterThe.add(short);
-          add(short, c, 5);
+          add(words.at(-1) as string, c, 5);
         }
       }
     },
@@ -89,7 +88,8 @@ export function createLocalNames(matcher: Matcher) {
         const from = names.get(word);
         // A short name learnt in this block counts only after its full name.
         if (!from || start < (fresh.get(word) ?? 0)) continue;
-        if (afterThe.has(word) && !/(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, start - 5), start))) continue;
+        // A regulator's short name ("Commission") counts only after "the": "Commission staff" is anyone's.
+        if (from.category === 'regulator' && !AFTER_THE.test(text.slice(Math.max(0, start - 5), start))) continue;
         out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
       }
       return out;
@@ -97,7 +97,6 @@ export function createLocalNames(matcher: Matcher) {
     clear(): void {
       names.clear();
       fresh.clear();
-      afterThe.clear();
       pattern = null;
     },
   };

@@ -1,4 +1,4 @@
-import { codePointBefore, isLetterOrDigitCode, isUnspacedScript } from './chars';
+import { codePointBefore, isHangulSyllable, isLetterOrDigitCode, isUnspacedScript } from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
 import type { LocalNames } from './local-names';
@@ -241,7 +241,6 @@ function anotherPlacesLaw(text: string, c: Candidate): boolean {
   return PLACES.test(word) || /^[a-z]/.test(word);
 }
 
-const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7af;
 /**
  * Korean particles and endings that may follow a name in the same word ("애플은", "메타의",
  * "엔비디아와", "삼성전자도"), by their first syllable.
@@ -256,8 +255,9 @@ const KOREAN_PARTICLE = new Set([...'은는이가을를의에와과도로으만�
 function insideKoreanWord(text: string, c: Candidate): boolean {
   const first = c.alias.charCodeAt(0);
   const last = c.alias.charCodeAt(c.alias.length - 1);
-  if (isHangul(last) && isHangul(text.charCodeAt(c.end)) && !KOREAN_PARTICLE.has(text.charAt(c.end))) return true;
-  return isHangul(first) && c.start > 0 && isHangul(text.charCodeAt(c.start - 1));
+  if (isHangulSyllable(last) && isHangulSyllable(text.charCodeAt(c.end)) && !KOREAN_PARTICLE.has(text.charAt(c.end)))
+    return true;
+  return isHangulSyllable(first) && c.start > 0 && isHangulSyllable(text.charCodeAt(c.start - 1));
 }
 
 /**
