@@ -137,6 +137,10 @@ describe('false friends', () => {
     expect(found(text).filter(([, id]) => id === 'meta-prometheus')).toEqual([
       ['Prometheus cluster', 'meta-prometheus'],
     ]);
+    // A code name the knowledge has no entity for: NASA's Project Gemini is not Google's model.
+    const nasa =
+      'Google’s Gemini AI model writes code. NASA’s Project Gemini flew astronauts before Apollo, AI histories note.';
+    expect(found(nasa).filter(([, id]) => id === 'gemini')).toEqual([['Gemini', 'gemini']]);
   });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
     const states =
