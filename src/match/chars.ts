@@ -11,6 +11,19 @@ let letterOrDigit: RegExp | null = null;
 let digit: RegExp | null = null;
 let capitalOrDigit: RegExp | null = null;
 
+/**
+ * True for a German genitive "s" at `end`, right after a name: "Nvidias Chips", "Trumps Ungnade".
+ * It follows a lower-case letter (names ending in s, x or z take an apostrophe instead) and comes
+ * before a space and a capital, as German nouns are written; "the Amazons of myth" is a word.
+ */
+export function germanGenitiveAt(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 115 || text.charCodeAt(end + 1) !== 32) return false;
+  const before = text.charCodeAt(end - 1);
+  if (before < 97 || before > 122 || before === 115 || before === 120 || before === 122) return false;
+  const next = text.charCodeAt(end + 2);
+  return (next >= 65 && next <= 90) || next === 0xc4 || next === 0xd6 || next === 0xdc;
+}
+
 /** True for an ASCII letter or digit. */
 export const asciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 

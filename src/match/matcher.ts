@@ -1,6 +1,13 @@
 import type { Category } from '../knowledge/categories';
 import type { EntityName, NameIndex } from '../knowledge/name-index';
-import { asciiWord, codePointBefore, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars.ts';
+import {
+  asciiWord,
+  codePointBefore,
+  germanGenitiveAt,
+  isCapitalOrDigitCode,
+  isDigitCode,
+  isWordCode,
+} from './chars.ts';
 import type { PackLookup } from './pack-table.ts';
 
 /** One name found in a text: `[start, end)` code-unit offsets, the entity and the alias that matched. */
@@ -254,9 +261,11 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
     if (longer) return longer;
     const end = i + alias.length;
     if (text.charCodeAt(end) === 115 && endsAt(text, end + 1)) {
-      // "Amazons" is not a plural name, and "Trainium3 chips" is "Trainium3" (the alias it extends).
-      if (!pluralOk(alias)) return null;
-      foundEnd = end + 1;
+      // "Amazons" is not a plural name, and "Trainium3 chips" is "Trainium3" (the alias it extends);
+      // "Nvidias Chips" is German for Nvidia's chips: the name alone is lit.
+      if (pluralOk(alias)) foundEnd = end + 1;
+      else if (germanGenitiveAt(text, end)) foundEnd = end;
+      else return null;
       return entry;
     }
     if (!endsAt(text, end)) {

@@ -1,6 +1,6 @@
 import type { Category } from '../knowledge/categories';
 import type { EntityName } from '../knowledge/name-index';
-import { isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars';
+import { germanGenitiveAt, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars';
 
 /**
  * The names of the reader's knowledge packs in the compact form built once, when a pack is
@@ -151,7 +151,8 @@ export function createPackLookup(table: PackNames) {
     firsts: table.firsts,
     /**
      * The longest pack name at `i` (a word start) that ends at a word boundary, with a plural "s"
-     * after a capital or digit ("GPUs"); null if none.
+     * after a capital or digit ("GPUs") or a German genitive's "s" left out ("Acmes Chips"); null
+     * if none.
      */
     at(text: string, i: number): PackHit | null {
       const range = index[text.slice(i, i + 2)];
@@ -169,7 +170,7 @@ export function createPackLookup(table: PackNames) {
           if (text.charCodeAt(end) === 115 && isCapitalOrDigitCode(text.charCodeAt(end - 1)) && endsAt(text, end + 1)) {
             return hitAt(at, end + 1, length);
           }
-          if (endsAt(text, end)) return hitAt(at, end, length);
+          if (endsAt(text, end) || germanGenitiveAt(text, end)) return hitAt(at, end, length);
           limit = length - 1;
         } else limit = Math.min(limit - 1, length);
       }

@@ -63,6 +63,14 @@ describe('matcher.scan', () => {
     ]);
     expect(scan('the Amazons of myth')).toEqual([]);
   });
+  it('takes the name out of a German genitive ("Nvidias Chips") but not of a word', () => {
+    expect(scan('Nvidias Chips und Anthropics Modelle')).toEqual([
+      ['Nvidia', 'nvidia'],
+      ['Anthropic', 'anthropic'],
+    ]);
+    expect(scan('Nvidias chips')).toEqual([]);
+    expect(scan('Nvidiasx Chips')).toEqual([]);
+  });
   it('splits hyphen and slash compounds', () => {
     expect(scan('the Amazon-Anthropic deal, a CPU/GPU split')).toEqual([
       ['Amazon', 'amazon'],

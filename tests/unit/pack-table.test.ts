@@ -57,6 +57,7 @@ describe('the compact pack table', () => {
   it('does not find a name inside a longer word, and finds plural names after a capital', () => {
     expect(at('Acmeville')).toBeNull();
     expect(at('Acmes')).toBeNull();
+    expect(at('Acmes Chips')).toEqual({ alias: 'Acme', id: 'acme', end: 4, ambiguous: false });
     expect(at('Zeta GPUs')).toEqual({ alias: 'Zeta GPU', id: 'zeta', end: 9, ambiguous: false });
     expect(at('Zeta GPU4')).toBeNull();
     expect(at('Nothing here')).toBeNull();
