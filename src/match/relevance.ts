@@ -41,7 +41,7 @@ const TOPIC = new RegExp(
     // German and Dutch: KI, künstliche Intelligenz, Halbleiter, Rechenzentrum…
     'KI|[Kk]ünstliche[nr]? Intelligenz|[Kk]unstmatige intelligentie|[Hh]albleiter|[Hh]alfgeleiders?|[Rr]echenzentr(?:um|en)|[Dd]atacent(?:er|ra|ers)|[Ss]prachmodell(?:e|en)?|[Tt]aalmodel(?:len)?|[Tt]echnologie',
     // Chinese, Japanese, Korean
-    '人工智能|人工智慧|大模型|芯片|晶片|半导体|半導體|算力|数据中心|生成式|人工知能|生成AI|半導体|大規模言語モデル|データセンター|인공지능|반도체|데이터센터|생성형|거대언어모델',
+    '人工智能|人工智慧|大模型|模型|モデル|모델|芯片|晶片|半导体|半導體|算力|数据中心|生成式|人工知能|生成AI|半導体|大規模言語モデル|データセンター|인공지능|반도체|데이터센터|생성형|거대언어모델',
   ].join('|'),
   'g',
 );
@@ -268,6 +268,17 @@ function insideKoreanWord(text: string, c: Candidate): boolean {
 const codeNameOfAnother = (text: string, c: Candidate): boolean =>
   c.ambiguous && c.start >= 8 && text.startsWith('Project ', c.start - 8);
 
+/**
+ * True for an ambiguous name that ends another name joined to it by a hyphen: "SHADE-Arena" (a
+ * benchmark) is not LMArena. A name before the hyphen keeps both ("the Microsoft-Apple deal").
+ */
+function endOfHyphenName(text: string, c: Candidate, found: readonly Candidate[], i: number): boolean {
+  if (!c.ambiguous || c.start < 2 || text.charCodeAt(c.start - 1) !== 45) return false;
+  if (!isLetterOrDigitCode(codePointBefore(text, c.start - 1))) return false;
+  const before = found[i - 1];
+  return before === undefined || before.end !== c.start - 1;
+}
+
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
   const found = matcher.scan(text);
   const exact =
@@ -275,7 +286,8 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
       ? found
       : found.filter((c, i) => {
           if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
-          if (insideKoreanWord(text, c) || codeNameOfAnother(text, c)) return false;
+          if (insideKoreanWord(text, c) || codeNameOfAnother(text, c) || endOfHyphenName(text, c, found, i))
+            return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);

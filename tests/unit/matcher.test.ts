@@ -291,6 +291,17 @@ describe('page evidence as blocks come and go', () => {
     evidence.add(block('Nvidia and AI models, AI chips and AI startups.'));
     expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
   });
+  it('counts "model" in Chinese, Japanese and Korean as a topic word, as in English', () => {
+    for (const text of [
+      'Nvidia の最新 AI モデルへのアクセスを制限し、AI 規制とモデルの輸出に AI の影響。',
+      'Nvidia 최신 AI 모델 접근 제한, AI 규제와 모델 수출에 AI 영향.',
+      'Nvidia 最新 AI 模型访问受限，AI 监管与模型出口受 AI 影响。',
+    ]) {
+      const evidence = createEvidence();
+      evidence.add(block(text));
+      expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
+    }
+  });
 });
 
 describe('sentenceAround', () => {

@@ -142,6 +142,15 @@ describe('false friends', () => {
       'Google’s Gemini AI model writes code. NASA’s Project Gemini flew astronauts before Apollo, AI histories note.';
     expect(found(nasa).filter(([, id]) => id === 'gemini')).toEqual([['Gemini', 'gemini']]);
   });
+  it('leaves an ambiguous name alone where it ends another name joined by a hyphen (“SHADE-Arena”)', () => {
+    const text =
+      'Anthropic tested Claude on SHADE-Arena, a sabotage benchmark. LMArena ranks AI models, and Arena raised money. The Microsoft-Apple AI deal was signed.';
+    expect(found(text).filter(([, id]) => id === 'lmarena' || id === 'apple')).toEqual([
+      ['LMArena', 'lmarena'],
+      ['Arena', 'lmarena'],
+      ['Apple', 'apple'],
+    ]);
+  });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
     const states =
       "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots.";
