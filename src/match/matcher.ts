@@ -6,6 +6,7 @@ import {
   germanGenitiveAt,
   isCapitalOrDigitCode,
   isDigitCode,
+  isUnspacedScript,
   isWordCode,
 } from './chars.ts';
 import type { PackLookup } from './pack-table.ts';
@@ -268,8 +269,10 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
       else return null;
       return entry;
     }
-    if (!endsAt(text, end)) {
-      // A versioned family's name may run into its generation number ("Trainium5"): scan checks it.
+    // A name in a script written without spaces ends where it ends, even before Latin letters
+    // ("宇树G1" is Unitree's G1); a versioned family's name may run into its generation number
+    // ("Trainium5"): scan checks it.
+    if (!endsAt(text, end) && !isUnspacedScript(alias.charCodeAt(alias.length - 1))) {
       if (versioned === null || versioned[entry[1]] !== 1 || !isAsciiDigit(text.charCodeAt(end))) return null;
     }
     foundEnd = end;

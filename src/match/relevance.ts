@@ -260,6 +260,19 @@ function insideKoreanWord(text: string, c: Candidate): boolean {
   return isHangulSyllable(first) && c.start > 0 && isHangulSyllable(text.charCodeAt(c.start - 1));
 }
 
+/** Katakana letters and the long-vowel mark, not the middle dot (・) that separates names. */
+const isKatakana = (c: number): boolean => (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+
+/**
+ * True for an ambiguous katakana name inside a longer katakana word: メタバース ("metaverse") is
+ * not Meta, トランプカード ("playing cards") not Trump. Plain names keep compounds (ソフトバンクグループ).
+ */
+function insideKatakanaWord(text: string, c: Candidate): boolean {
+  if (!c.ambiguous) return false;
+  if (isKatakana(c.alias.charCodeAt(c.alias.length - 1)) && isKatakana(text.charCodeAt(c.end))) return true;
+  return isKatakana(c.alias.charCodeAt(0)) && c.start > 0 && isKatakana(text.charCodeAt(c.start - 1));
+}
+
 /**
  * True for an ambiguous name that is another project's code name: "Project Prometheus" (Jeff
  * Bezos's start-up) is not Meta's Prometheus cluster. Names the knowledge gives with "Project"
@@ -286,8 +299,8 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
       ? found
       : found.filter((c, i) => {
           if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
-          if (insideKoreanWord(text, c) || codeNameOfAnother(text, c) || endOfHyphenName(text, c, found, i))
-            return false;
+          if (insideKoreanWord(text, c) || insideKatakanaWord(text, c) || codeNameOfAnother(text, c)) return false;
+          if (endOfHyphenName(text, c, found, i)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);

@@ -93,6 +93,21 @@ describe('any language', () => {
       'openai',
     ]);
   });
+  it('ends a Chinese or Japanese name where the Latin letters of a model number begin', () => {
+    // 宇树G1 is Unitree's G1 robot; 英伟达H20 Nvidia's H20.
+    expect(found('宇树G1机器人登顶，英伟达H20芯片在AI数据中心里。')).toEqual([
+      ['宇树', 'unitree'],
+      ['英伟达', 'nvidia'],
+      ['H20', 'nvidia-h20'],
+    ]);
+  });
+  it('leaves an ambiguous katakana name alone inside a longer katakana word', () => {
+    // メタバース is "metaverse", トランプカード "playing cards": not Meta, not Trump.
+    expect(found('NvidiaとメタはAIモデルでメタバースを語り、トランプカードの話もした。')).toEqual([
+      ['Nvidia', 'nvidia'],
+      ['メタ', 'meta'],
+    ]);
+  });
   it('reads a Korean name with its particle, not as the start of a longer word', () => {
     // 애플리케이션 is "application", 메타버스 "metaverse": not Apple, not Meta.
     expect(found('Nvidia와 애플은 AI 애플리케이션과 메타버스, 그리고 메타의 칩을 말했다.')).toEqual([
