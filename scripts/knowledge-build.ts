@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { categoryLetters } from '../src/knowledge/keys.ts';
 import { toNameIndex } from '../src/knowledge/name-index.ts';
 import { formatIssue, KnowledgeError } from '../src/knowledge/validate.ts';
-import { type CompiledNames, extendTable, tableToLines } from '../src/match/matcher.ts';
+import { isUnspacedScript } from '../src/match/chars.ts';
+import { type CompiledNames, extendTable, type NameTable, tableToLines } from '../src/match/matcher.ts';
 import { knowledgeAsOf, loadKnowledge } from './knowledge-load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,23 +23,45 @@ export function prepareKnowledge(): Record<string, string> {
   mkdirSync(out, { recursive: true });
   const knowledge = resolve(out, 'knowledge.js');
   const names = resolve(out, 'name-index.js');
+  const unspaced = resolve(out, 'name-index-unspaced.js');
   const about = { asOf: knowledgeAsOf(), entities: entities.length };
   writeFileSync(
     knowledge,
     `export const about = ${JSON.stringify(about)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(entities))});\n`,
   );
   const entries = toNameIndex(entities);
+  const [spaced, unspacedTable] = splitByScript(extendTable({}, entries));
   const compiled: CompiledNames = {
     // No ids or names: a category letter per entity; the worker and popup know the rest (keys.ts).
     categories: categoryLetters(entries),
-    names: tableToLines(extendTable({}, entries)),
+    names: tableToLines(spaced),
   };
   // Two string literals: nothing for V8 to parse but strings.
   writeFileSync(
     names,
     `export default { categories: ${JSON.stringify(compiled.categories)}, names: ${JSON.stringify(compiled.names)} };\n`,
   );
-  return { 'backstory:knowledge': knowledge, 'backstory:name-index': names };
+  // Names that start in Chinese, Japanese or Korean: the worker hands them to pages written so.
+  writeFileSync(unspaced, `export default ${JSON.stringify(tableToLines(unspacedTable))};\n`);
+  return {
+    'backstory:knowledge': knowledge,
+    'backstory:name-index': names,
+    'backstory:name-index-unspaced': unspaced,
+  };
+}
+
+/**
+ * The table split in two by the script a name starts in: most pages are written in scripts with
+ * spaces and never need the 英伟达 or 앤트로픽 of the other part. A table is keyed by a name's
+ * first code unit, so the parts share no key and a page that needs both puts them together.
+ */
+function splitByScript(table: NameTable): [NameTable, NameTable] {
+  const spaced: NameTable = {};
+  const unspaced: NameTable = {};
+  for (const [first, second] of Object.entries(table)) {
+    (isUnspacedScript(Number(first)) ? unspaced : spaced)[Number(first)] = second;
+  }
+  return [spaced, unspaced];
 }
 
 /**

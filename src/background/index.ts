@@ -1,4 +1,5 @@
 import knowledge from 'backstory:knowledge';
+import unspacedNames from 'backstory:name-index-unspaced';
 import browser from 'webextension-polyfill';
 import { createDirectory } from '../knowledge/entity-view';
 import { keyResolver, resolveKey } from '../knowledge/keys';
@@ -99,7 +100,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'entity-details':
       return directory.then((d) => d.details(resolveKey(message.id, knowledge)));
     case 'get-config':
-      return readConfig();
+      return message.unspaced ? readConfig().then((config) => ({ ...config, unspacedNames })) : readConfig();
     default:
       return undefined;
   }

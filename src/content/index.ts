@@ -23,11 +23,37 @@ const bundled = [...nameIndex.categories].map((letter, i) => ({
  */
 let table: NameTable | null = null;
 
-/** Names of the bundled knowledge, plus the reader's packs in their compact form. */
-const knowledge = (packNames: PackNames | null) => {
+/**
+ * Names of the bundled knowledge, plus those that start in Chinese, Japanese or Korean when the
+ * worker sent them (the two tables share no first letter: see scripts/knowledge-build.ts), plus
+ * the reader's packs in their compact form.
+ */
+const knowledge = (packNames: PackNames | null, unspacedNames?: string) => {
   table ??= tableFromLines(nameIndex.names);
+  if (unspacedNames && !withUnspaced) {
+    Object.assign(table, tableFromLines(unspacedNames));
+    withUnspaced = true;
+  }
   return { matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null) };
 };
+let withUnspaced = false;
+
+/** Letters of Chinese, Japanese and Korean (ideographs, kana, Hangul). */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+/**
+ * Whether the page is written in Chinese, Japanese or Korean, and so needs those names: its
+ * language, its title or its first text says so. A page in English with a quote in Chinese far
+ * down keeps to the names it is written in.
+ */
+function writtenUnspaced(): boolean {
+  if (/^(?:zh|ja|ko)\b/i.test(document.documentElement.lang) || UNSPACED.test(document.title)) return true;
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let i = 0, node = walker.nextNode(); node && i < 300; i++, node = walker.nextNode()) {
+    if (UNSPACED.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}
 
 const hostname = location.hostname;
 
@@ -36,8 +62,9 @@ const hostname = location.hostname;
  * answer (it is being updated), the defaults: Backstory on, bundled names only.
  */
 async function config(): Promise<ContentConfig> {
+  const unspaced = writtenUnspaced();
   for (let attempt = 0; attempt < 2; attempt++) {
-    const answer = await toBackground({ kind: 'get-config' }).catch(() => null);
+    const answer = await toBackground({ kind: 'get-config', unspaced }).catch(() => null);
     if (answer) return answer;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -48,7 +75,7 @@ async function main() {
   // The script's own compile and evaluation take a task already: the rest gets its own.
   await yieldToMain();
   let current = await config();
-  const names = knowledge(current.packNames);
+  const names = knowledge(current.packNames, current.unspacedNames);
   // Compiling the names and starting up are each a few milliseconds: two tasks, not one.
   await yieldToMain();
   const controller = createController(hostname, names, current.settings);

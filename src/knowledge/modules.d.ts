@@ -4,6 +4,11 @@ declare module 'backstory:name-index' {
   const names: import('../match/matcher').CompiledNames;
   export default names;
 }
+declare module 'backstory:name-index-unspaced' {
+  /** The alias table's lines for names that start in Chinese, Japanese or Korean (matcher.ts). */
+  const lines: string;
+  export default lines;
+}
 declare module 'backstory:knowledge' {
   /** When the knowledge was last brought up to date, and how many entities it holds. */
   export const about: { asOf: string; entities: number };

@@ -17,6 +17,8 @@ export type ContentConfig = {
   anyway: string[];
   /** The reader's packs' names in their compact form, or null without packs. */
   packNames: PackNames | null;
+  /** The alias table's lines for Chinese, Japanese and Korean names, to pages that asked for them. */
+  unspacedNames?: string;
 };
 
 /** storage.local keys the worker watches to tell pages (the settings are in storage.sync). */

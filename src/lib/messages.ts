@@ -43,7 +43,8 @@ export type PageState = {
 export type ToBackground =
   | { kind: 'page-state'; state: PageState }
   | { kind: 'entity-details'; id: string }
-  | { kind: 'get-config' };
+  /** `unspaced`: the page is written in Chinese, Japanese or Korean and needs those names too. */
+  | { kind: 'get-config'; unspaced?: boolean };
 
 /** Background or popup → content script. */
 export type ToContent =

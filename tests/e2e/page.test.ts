@@ -215,6 +215,16 @@ describe('on a page in Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('paints names written in Chinese on a page in Chinese (the worker sends those names to it)', async () => {
+    const page = await suite.open('chinese-article.html');
+    await waitForHighlights(page);
+    expect(await readHighlights(page)).toEqual({
+      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电'],
+      'backstory-person': ['黄仁勋'],
+    });
+    await page.close();
+  });
+
   it('highlights nothing on a page that is not AI news', async () => {
     const page = await suite.open('amazon-rainforest.html');
     // Backstory ran and settled on the page, and judged it not AI news.
