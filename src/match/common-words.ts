@@ -9,7 +9,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Altimeter',
   'Ampere',
   'Antigravity',
-  'Apple',
   'Arena',
   'Arm',
   'Ascend',

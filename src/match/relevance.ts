@@ -1,4 +1,10 @@
-import { codePointBefore, isHangulSyllable, isLetterOrDigitCode, isUnspacedScript } from './chars';
+import {
+  codePointBefore,
+  isCapitalOrDigitCode,
+  isHangulSyllable,
+  isLetterOrDigitCode,
+  isUnspacedScript,
+} from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
 import type { LocalNames } from './local-names';
@@ -283,11 +289,14 @@ const codeNameOfAnother = (text: string, c: Candidate): boolean =>
 
 /**
  * True for an ambiguous name that ends another name joined to it by a hyphen: "SHADE-Arena" (a
- * benchmark) is not LMArena. A name before the hyphen keeps both ("the Microsoft-Apple deal").
+ * benchmark) is not LMArena. A name before the hyphen keeps both ("the Microsoft-Apple deal"),
+ * and so does a prefix in lower case ("ex-Meta researchers").
  */
 function endOfHyphenName(text: string, c: Candidate, found: readonly Candidate[], i: number): boolean {
   if (!c.ambiguous || c.start < 2 || text.charCodeAt(c.start - 1) !== 45) return false;
-  if (!isLetterOrDigitCode(codePointBefore(text, c.start - 1))) return false;
+  let word = c.start - 1;
+  while (word > 0 && isLetterOrDigitCode(codePointBefore(text, word))) word--;
+  if (word === c.start - 1 || !isCapitalOrDigitCode(text.codePointAt(word) as number)) return false;
   const before = found[i - 1];
   return before === undefined || before.end !== c.start - 1;
 }

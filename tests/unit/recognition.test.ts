@@ -62,6 +62,15 @@ describe('short names a page earns', () => {
       ['Commission', 'european-commission'],
     ]);
   });
+  it('reads “Apple” opening a sentence about AI as the company, as the rest of the page then does', () => {
+    const text =
+      'Apple is warning that the AI boom is reaching consumers. The warning matters because Apple sits at the centre of the device market. Samsung Electronics raised memory prices.';
+    expect(found(text)).toEqual([
+      ['Apple', 'apple'],
+      ['Apple', 'apple'],
+      ['Samsung Electronics', 'samsung-electronics'],
+    ]);
+  });
   it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
     const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
     expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
@@ -159,11 +168,12 @@ describe('false friends', () => {
   });
   it('leaves an ambiguous name alone where it ends another name joined by a hyphen (“SHADE-Arena”)', () => {
     const text =
-      'Anthropic tested Claude on SHADE-Arena, a sabotage benchmark. LMArena ranks AI models, and Arena raised money. The Microsoft-Apple AI deal was signed.';
-    expect(found(text).filter(([, id]) => id === 'lmarena' || id === 'apple')).toEqual([
+      'Anthropic tested Claude on SHADE-Arena, a sabotage benchmark. LMArena ranks AI models, and Arena raised money. The Microsoft-Apple AI deal was signed by ex-Meta researchers in AI.';
+    expect(found(text).filter(([, id]) => id === 'lmarena' || id === 'apple' || id === 'meta')).toEqual([
       ['LMArena', 'lmarena'],
       ['Arena', 'lmarena'],
       ['Apple', 'apple'],
+      ['Meta', 'meta'],
     ]);
   });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
