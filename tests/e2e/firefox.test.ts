@@ -81,6 +81,16 @@ describe('in Firefox ESR with the built add-on (dist-firefox)', () => {
     await page.close();
   });
 
+  it('paints names written in Chinese on a page in Chinese', async () => {
+    const page = await open('chinese-article.html');
+    await waitPainted(page, 'some');
+    expect(await page.evaluate(highlightTextsInPage)).toEqual({
+      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电'],
+      'backstory-person': ['黄仁勋'],
+    });
+    await page.close();
+  });
+
   it('opens the card of a hovered name below it; Escape closes it', async () => {
     const page = await open('four-names.html');
     await waitPainted(page, 'some');
