@@ -195,6 +195,31 @@ export function loadReal(): { file: string; page: RealPage }[] {
 }
 
 /**
+ * The labelled mentions of a page, plus the highlights that find a name the labeller marked as
+ * real but unknown to the knowledge then ("英偉達", "Tim Cook"): right when the highlight holds
+ * the name ("Optimus" in "Optimus robot"), and then each time its entity is lit on the page
+ * ("Cook" after "Tim Cook"), since the labeller listed each unknown name once, in its fullest
+ * form. Its entity was checked by hand when the name was added.
+ */
+export function withUnknownFound(
+  labels: readonly { text: string; entity: string }[],
+  found: readonly { text: string; entity: string }[],
+  unknown: readonly string[],
+): { text: string; entity: string }[] {
+  const expected = [...labels];
+  const credited = new Set(found.filter((f) => unknown.some((u) => f.text.includes(u))).map((f) => f.entity));
+  const labelled = new Map<string, number>();
+  for (const m of expected) labelled.set(m.text, (labelled.get(m.text) ?? 0) + 1);
+  for (const f of found) {
+    if (!credited.has(f.entity)) continue;
+    const left = labelled.get(f.text) ?? 0;
+    if (left > 0) labelled.set(f.text, left - 1);
+    else expected.push(f);
+  }
+  return expected;
+}
+
+/**
  * Runs the pure matcher on the real excerpts (paragraphs are blocks), tallied by category, for
  * English and for other languages apart; counts names found on pages that are not AI news.
  * Labels of generic technologies (memory standards such as HBM4) are left out: Backstory leaves
@@ -218,23 +243,15 @@ export function evaluateReal(
       if (log && found.length) log(`${file} (not AI news)\n  extra: ${found.map((f) => f.text).join(', ')}`);
       continue;
     }
-    const expected = page.mentions.filter((m) => !entityOf(m.entity)?.generic);
-    // Names the labeller marked as real but unknown to the knowledge then ("英偉達", "AI기본법"),
-    // found now, alone or inside a longer name ("Optimus" in "Optimus robot"): right, each time it
-    // occurs (their entity was checked by hand when the alias was added).
     const unknown = [...new Set(page.unknown ?? [])];
-    const covers = (text: string) => unknown.some((u) => text.includes(u));
+    const expected = withUnknownFound(
+      page.mentions.filter((m) => !entityOf(m.entity)?.generic),
+      found,
+      unknown,
+    );
     const tally = page.lang === 'en' ? coverage.en : coverage.other;
     tally.names += new Set([...page.mentions.map((m) => m.text), ...unknown]).size;
     for (const name of unknown) if (!found.some((f) => f.text.includes(name))) tally.lacking.push(`${name} (${file})`);
-    const labelled = new Map<string, number>();
-    for (const m of expected) labelled.set(m.text, (labelled.get(m.text) ?? 0) + 1);
-    for (const f of found) {
-      if (!covers(f.text)) continue;
-      const left = labelled.get(f.text) ?? 0;
-      if (left > 0) labelled.set(f.text, left - 1);
-      else expected.push(f);
-    }
     const predicted = pairLoosely(found, expected);
     const { misses, extras } = compare(
       predicted,

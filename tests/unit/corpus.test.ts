@@ -7,6 +7,7 @@ import {
   precision,
   recall,
   type Tally,
+  withUnknownFound,
 } from '../../scripts/corpus';
 import { loadKnowledge } from '../../scripts/knowledge-load';
 import { toNameIndex } from '../../src/knowledge/name-index';
@@ -70,5 +71,21 @@ describe('recognition on real news of 2025–26, labelled blind (tests/fixtures/
 
   it('highlights nothing on real pages that are not AI news', () => {
     expect(nonAi).toBe(0);
+  });
+});
+
+describe('scoring names the labeller marked unknown', () => {
+  it('counts a highlight holding the name, then its entity’s other highlights on the page, and nothing else', () => {
+    const cook = { text: 'Tim Cook', entity: 'tim-cook' };
+    const later = { text: 'Cook', entity: 'tim-cook' };
+    const apple = { text: 'Apple', entity: 'apple' };
+    const mythos = { text: 'Mythos', entity: 'claude-mythos' };
+    expect(withUnknownFound([apple], [apple, cook, later, mythos], ['Tim Cook', 'Mythos 5'])).toEqual([
+      apple,
+      cook,
+      later,
+    ]);
+    // Without the full name on the page, a short form is not credited.
+    expect(withUnknownFound([apple], [apple, later], ['Tim Cook'])).toEqual([apple]);
   });
 });
