@@ -1,6 +1,6 @@
 import type { Category } from '../knowledge/categories';
 import type { EntityName } from '../knowledge/name-index';
-import { germanGenitiveAt, isCapitalOrDigitCode, isDigitCode, isWordCode } from './chars';
+import { germanGenitiveAt, isCapitalOrDigitCode, isDigitCode, isUnspacedScript, isWordCode } from './chars';
 
 /**
  * The names of the reader's knowledge packs in the compact form built once, when a pack is
@@ -170,7 +170,10 @@ export function createPackLookup(table: PackNames) {
           if (text.charCodeAt(end) === 115 && isCapitalOrDigitCode(text.charCodeAt(end - 1)) && endsAt(text, end + 1)) {
             return hitAt(at, end + 1, length);
           }
-          if (endsAt(text, end) || germanGenitiveAt(text, end)) return hitAt(at, end, length);
+          // A name in a script written without spaces ends where it ends ("宇树G1"), as in matcher.ts.
+          if (endsAt(text, end) || germanGenitiveAt(text, end) || isUnspacedScript(text.charCodeAt(end - 1))) {
+            return hitAt(at, end, length);
+          }
           limit = length - 1;
         } else limit = Math.min(limit - 1, length);
       }

@@ -64,6 +64,11 @@ describe('the compact pack table', () => {
     expect(at('')).toBeNull();
   });
 
+  it('ends a name written in Chinese before Latin letters, as the bundled table does ("寒武纪MLU590")', () => {
+    const cjk = createPackLookup(buildPackNames([alias('寒武纪', 'cambricon-pack')]));
+    expect(cjk.at('寒武纪MLU590芯片', 0)).toMatchObject({ alias: '寒武纪', end: 3 });
+  });
+
   it('keeps the plain owner of a name listed twice, and leaves out names under three letters', () => {
     expect(at('Orbit rose')).toEqual({ alias: 'Orbit', id: 'orbit-plain', end: 5, ambiguous: false });
     expect(at('Qu said')).toBeNull();
