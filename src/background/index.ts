@@ -100,7 +100,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'entity-details':
       return directory.then((d) => d.details(resolveKey(message.id, knowledge)));
     case 'get-config':
-      return message.unspaced ? readConfig().then((config) => ({ ...config, unspacedNames })) : readConfig();
+      return readConfig().then((config) => (message.unspaced ? { ...config, unspacedNames } : config));
     default:
       return undefined;
   }

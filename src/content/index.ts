@@ -29,14 +29,12 @@ let table: NameTable | null = null;
  * the reader's packs in their compact form.
  */
 const knowledge = (packNames: PackNames | null, unspacedNames?: string) => {
-  table ??= tableFromLines(nameIndex.names);
-  if (unspacedNames && !withUnspaced) {
-    Object.assign(table, tableFromLines(unspacedNames));
-    withUnspaced = true;
+  if (!table) {
+    table = tableFromLines(nameIndex.names);
+    if (unspacedNames) Object.assign(table, tableFromLines(unspacedNames));
   }
   return { matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null) };
 };
-let withUnspaced = false;
 
 /** Letters of Chinese, Japanese and Korean (ideographs, kana, Hangul). */
 const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
