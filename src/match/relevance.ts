@@ -4,6 +4,7 @@ import {
   isHangulSyllable,
   isLetterOrDigitCode,
   isUnspacedScript,
+  narrowWidth,
 } from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
@@ -136,12 +137,13 @@ const ADVERBS = new Set(['Together', 'Still', 'Instead', 'Further', 'Again', 'Me
 
 /**
  * Finds the candidates of one block and what the block itself says about them. Invisible
- * characters inside words (soft hyphens, zero-width spaces) are read as if absent; the
- * candidates' offsets are in the block's own text.
+ * characters inside words (soft hyphens, zero-width spaces) are read as if absent, full-width
+ * Latin letters as ASCII; the candidates' offsets are in the block's own text.
  */
 export function scanBlock(matcher: Matcher, original: string, local?: LocalNames): ScannedBlock {
-  const invisible = withoutInvisible(original);
-  if (!invisible) return scanClean(matcher, original, local);
+  const narrow = narrowWidth(original);
+  const invisible = withoutInvisible(narrow);
+  if (!invisible) return scanClean(matcher, narrow, local);
   const scanned = scanClean(matcher, invisible.text, local);
   const at = invisible.at;
   for (const c of scanned.candidates) {

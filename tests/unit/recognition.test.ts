@@ -90,6 +90,15 @@ describe('casing and invisible characters', () => {
       ['Nvi\u200bdia', 'nvidia'],
     ]);
   });
+  it('reads full-width Latin letters and digits as their usual selves, with the page’s own text highlighted', () => {
+    // Japanese papers write Latin names in full-width letters: チャットＧＰＴ, ＮＶＩＤＩＡ.
+    expect(found('オープンＡＩはチャットＧＰＴを更新し、ＮＶＩＤＩＡのＨ２００を使う。')).toEqual([
+      ['オープンＡＩ', 'openai'],
+      ['チャットＧＰＴ', 'chatgpt'],
+      ['ＮＶＩＤＩＡ', 'nvidia'],
+      ['Ｈ２００', 'nvidia-h200'],
+    ]);
+  });
 });
 
 describe('any language', () => {
