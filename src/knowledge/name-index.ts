@@ -58,6 +58,7 @@ function namedIn(text: string, name: string): boolean {
  * longer is left out of the table the content script ships (a page lights "Alibaba" of "Alibaba
  * Group"). Kept when its tail names something itself ("AWS Lambda": "Lambda" must not light on
  * its own there), or when it does not start with the other and a word boundary ("Claude 3.5").
+ * People's names are never shortened (see toNameIndex).
  */
 function withoutLengthenings(aliases: string[], every: readonly string[]): string[] {
   return aliases.filter((a) => {
@@ -86,7 +87,8 @@ export function toNameIndex(entities: Entity[]): NameIndex {
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
   const every = allAliases(index);
-  for (const e of index) e.aliases = withoutLengthenings(e.aliases, every);
+  // A person's longer name is kept: "President Xi" would light only part of "President Xi Jinping".
+  for (const e of index) if (e.category !== 'person') e.aliases = withoutLengthenings(e.aliases, every);
   return index;
 }
 
