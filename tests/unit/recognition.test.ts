@@ -25,6 +25,16 @@ describe('generations of a known family', () => {
   });
 });
 
+describe('people', () => {
+  it('lights a person’s whole name, not a shorter form of it with the rest left over', () => {
+    expect(found('President Xi Jinping met Sir Keir Starmer and Pony Ma Huateng about AI chips.')).toEqual([
+      ['President Xi Jinping', 'xi-jinping'],
+      ['Sir Keir Starmer', 'keir-starmer'],
+      ['Pony Ma Huateng', 'pony-ma'],
+    ]);
+  });
+});
+
 describe('plurals', () => {
   it('reads "Trainium3 chips" as Trainium3, though the knowledge lists "Trainium3 chip"', () => {
     expect(found('AWS packs 144 Trainium3 chips into one AI system.')).toEqual([
