@@ -30,7 +30,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Copilot',
   'Corsair',
   'Cortex',
-  'Cotton',
   'Cursor',
   'Decagon',
   'Dominion',
