@@ -14,14 +14,18 @@ let capitalOrDigit: RegExp | null = null;
 /**
  * True for a German genitive "s" at `end`, right after a name: "Nvidias Chips", "Trumps Ungnade".
  * It follows a lower-case letter (names ending in s, x or z take an apostrophe instead) and comes
- * before a space and a capital, as German nouns are written; "the Amazons of myth" is a word.
+ * before a space and a capital, as German nouns are written, or a brand with a small letter first
+ * ("Musks xAI"); "the Amazons of myth" is a word.
  */
 export function germanGenitiveAt(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 115 || text.charCodeAt(end + 1) !== 32) return false;
   const before = text.charCodeAt(end - 1);
   if (before < 97 || before > 122 || before === 115 || before === 120 || before === 122) return false;
   const next = text.charCodeAt(end + 2);
-  return (next >= 65 && next <= 90) || next === 0xc4 || next === 0xd6 || next === 0xdc;
+  if ((next >= 65 && next <= 90) || next === 0xc4 || next === 0xd6 || next === 0xdc) return true;
+  // A brand written with a small letter first: "Elon Musks xAI", "Apples iPhone".
+  const after = text.charCodeAt(end + 3);
+  return next >= 97 && next <= 122 && after >= 65 && after <= 90;
 }
 
 /** Full-width digits, capitals and small letters, and the full-width hyphen, full stop and ampersand. */

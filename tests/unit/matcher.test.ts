@@ -68,6 +68,12 @@ describe('matcher.scan', () => {
       ['Nvidia', 'nvidia'],
       ['Anthropic', 'anthropic'],
     ]);
+    // Before a brand written with a small letter first ("Elon Musks xAI", "Nvidias iPhone-Chips").
+    expect(scan('Anthropics xAI-Klage und Nvidias iPhone-Chips')).toEqual([
+      ['Anthropic', 'anthropic'],
+      ['Nvidia', 'nvidia'],
+    ]);
+    expect(scan('Nvidias xai Chips')).toEqual([]);
     expect(scan('Nvidias chips')).toEqual([]);
     expect(scan('Nvidiasx Chips')).toEqual([]);
   });
