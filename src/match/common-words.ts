@@ -57,6 +57,8 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Marble',
   'Meta',
   'Micron',
+  'Modular',
+  'Mojo',
   'Moonshot',
   'Neuron',
   'Nova',
