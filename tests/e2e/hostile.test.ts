@@ -244,6 +244,8 @@ describe('a hostile page', () => {
             null,
             { name: 'evil', importedAt: 'yesterday', entities: [null, 42, { id: 'anthropic' }, { id: '__proto__' }] },
             { name: 7, entities: 'none' },
+            { name: 'evil-text', importedAt: 'today', json: '[null, 42, {"id": "__proto__"}' },
+            { name: 'evil-text-2', importedAt: 'today', json: '[{"id": "anthropic"}, {"id": "constructor"}]' },
           ],
           packNames: { v: 2, lines: 42, index: 'Anthropic', firsts: null, count: 'many' },
         },

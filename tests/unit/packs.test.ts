@@ -53,9 +53,9 @@ describe('knowledge packs', () => {
     expect(pack.entities.map((e) => e.id)).toEqual(['acme-labs', 'acme-chip']);
     expect(await listPacks()).toEqual([pack]);
     expect((await packEntities()).map((e: Entity) => e.id)).toEqual(['acme-labs', 'acme-chip']);
-    // Stored as written; checked again whenever it is read.
+    // Stored as written, as one JSON text; checked again whenever it is read.
     expect(await fakeBrowser.storage.local.get('packs')).toEqual({
-      packs: [{ name: 'acme.json', importedAt: pack.importedAt, entities: JSON.parse(text) }],
+      packs: [{ name: 'acme.json', importedAt: pack.importedAt, json: text }],
     });
   });
 
@@ -113,9 +113,11 @@ describe('knowledge packs', () => {
 
   it('check stored packs again when read: a bad stored entity is left out, the rest still used', async () => {
     await addPack('good.json', file(entity('acme-labs'), entity('acme-two')));
-    const stored = (await fakeBrowser.storage.local.get('packs')).packs as { entities: Record<string, unknown>[] }[];
-    const first = stored[0] as { entities: Record<string, unknown>[] };
-    first.entities[1] = { ...first.entities[1], url: 'javascript:alert(1)' };
+    const stored = (await fakeBrowser.storage.local.get('packs')).packs as { json: string }[];
+    const first = stored[0] as { json: string };
+    const entities = JSON.parse(first.json) as Record<string, unknown>[];
+    entities[1] = { ...entities[1], url: 'javascript:alert(1)' };
+    first.json = JSON.stringify(entities);
     await fakeBrowser.storage.local.set({ packs: stored });
     const [pack] = await listPacks();
     expect(pack?.entities.map((e) => e.id)).toEqual(['acme-labs']);
@@ -218,5 +220,22 @@ describe('knowledge packs', () => {
     }
     await fakeBrowser.storage.local.set({ packs: [{ name: 'a', importedAt: 'x', entities: [1, null, 'x'] }] });
     expect((await listPacks())[0]?.entities).toEqual([]);
+    for (const json of ['not json', '{"id":"x"}']) {
+      await fakeBrowser.storage.local.set({ packs: [{ name: 'a', importedAt: 'x', json }] });
+      expect((await listPacks())[0]?.entities).toEqual([]);
+    }
+  });
+
+  it('read a pack stored by an earlier version as objects, and store it as text with the next change', async () => {
+    const old = { name: 'old.json', importedAt: '2026-01-01T00:00:00.000Z', entities: [entity('acme-labs')] };
+    await fakeBrowser.storage.local.set({ packs: [old] });
+    expect((await packEntities()).map((e) => e.id)).toEqual(['acme-labs']);
+    await addPack('new.json', file(entity('beta-one')));
+    expect((await listPacks()).map((p) => [p.name, p.entities.map((e) => e.id)])).toEqual([
+      ['old.json', ['acme-labs']],
+      ['new.json', ['beta-one']],
+    ]);
+    const stored = (await fakeBrowser.storage.local.get('packs')).packs as Record<string, unknown>[];
+    expect(stored[0]).toEqual({ name: 'old.json', importedAt: old.importedAt, json: JSON.stringify(old.entities) });
   });
 });
