@@ -126,9 +126,13 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
   return [from, SENTENCE_END.test(hi === text.length ? text : text.slice(0, hi)) ? SENTENCE_END.lastIndex : hi];
 }
 
-/** True when a name opens a sentence, where any ordinary word is capitalised too. */
+/**
+ * True when a name opens a sentence, where any ordinary word is capitalised too. Not after a
+ * colon: English writes on in small letters there, so a capital is a name ("a clear structure:
+ * Meta's Llama…").
+ */
 export const sentenceInitial = (text: string, start: number): boolean =>
-  /(?:^|[.!?:]["'”’)\]]*)\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
+  /(?:^|[.!?]["'”’)\]]*)\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
 
 const NONE: readonly string[] = [];
 

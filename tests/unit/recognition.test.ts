@@ -81,6 +81,11 @@ describe('short names a page earns', () => {
       ['Samsung Electronics', 'samsung-electronics'],
     ]);
   });
+  it('reads a capital after a colon as a name, not as the start of a sentence', () => {
+    // English does not capitalise after a colon: "Meta" there is the company.
+    const text = 'Open-weight AI had a clear structure: Meta’s Llama led, and Alibaba’s Qwen followed.';
+    expect(found(text)).toContainEqual(['Meta', 'meta']);
+  });
   it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
     const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
     expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
