@@ -87,5 +87,13 @@ describe('scoring names the labeller marked unknown', () => {
     ]);
     // Without the full name on the page, a short form is not credited.
     expect(withUnknownFound([apple], [apple, later], ['Tim Cook'])).toEqual([apple]);
+    // A name now among its entity's aliases, lit as the table writes it ("RTX Spark" of "RTX Spark
+    // Superchip"), is credited; a name the knowledge does not give that entity ("Mythos 5") is not.
+    const spark = { text: 'RTX Spark', entity: 'nvidia-rtx-spark' };
+    const aliases = (id: string) => (id === 'nvidia-rtx-spark' ? ['RTX Spark', 'RTX Spark Superchip'] : ['Mythos']);
+    expect(withUnknownFound([apple], [apple, spark, mythos], ['RTX Spark Superchip', 'Mythos 5'], aliases)).toEqual([
+      apple,
+      spark,
+    ]);
   });
 });
