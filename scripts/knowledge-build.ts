@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { categoryLetters } from '../src/knowledge/keys.ts';
-import { toNameIndex } from '../src/knowledge/name-index.ts';
+import { type NameIndex, toNameIndex } from '../src/knowledge/name-index.ts';
 import { formatIssue, KnowledgeError } from '../src/knowledge/validate.ts';
 import { isUnspacedScript } from '../src/match/chars.ts';
 import { type CompiledNames, extendTable, type NameTable, tableToLines } from '../src/match/matcher.ts';
@@ -30,7 +30,7 @@ export function prepareKnowledge(): Record<string, string> {
     `export const about = ${JSON.stringify(about)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(entities))});\n`,
   );
   const entries = toNameIndex(entities);
-  const [spaced, unspacedTable] = splitByScript(extendTable({}, entries));
+  const [spaced, unspacedTable] = splitByScript(entries);
   const compiled: CompiledNames = {
     // No ids or names: a category letter per entity; the worker and popup know the rest (keys.ts).
     categories: categoryLetters(entries),
@@ -51,17 +51,16 @@ export function prepareKnowledge(): Record<string, string> {
 }
 
 /**
- * The table split in two by the script a name starts in: most pages are written in scripts with
- * spaces and never need the 英伟达 or 앤트로픽 of the other part. A table is keyed by a name's
- * first code unit, so the parts share no key and a page that needs both puts them together.
+ * The table split in two by the script a name is written in: most pages are written in scripts
+ * with spaces and never need the 英伟达, 앤트로픽 or SK하이닉스 of the other part. A name with any
+ * Chinese, Japanese or Korean letter goes there; a page that needs both joins them (joinTable).
  */
-function splitByScript(table: NameTable): [NameTable, NameTable] {
-  const spaced: NameTable = {};
-  const unspaced: NameTable = {};
-  for (const [first, second] of Object.entries(table)) {
-    (isUnspacedScript(Number(first)) ? unspaced : spaced)[Number(first)] = second;
-  }
-  return [spaced, unspaced];
+function splitByScript(entries: NameIndex): [NameTable, NameTable] {
+  const unspacedIn = (alias: string) => [...alias].some((c) => isUnspacedScript(c.charCodeAt(0)));
+  const part = (keep: (alias: string) => boolean): NameIndex =>
+    entries.map((e) => ({ ...e, aliases: e.aliases.filter(keep), ambiguous: e.ambiguous.filter(keep) }));
+  const spacedIn = (alias: string) => !unspacedIn(alias);
+  return [extendTable({}, part(spacedIn)), extendTable({}, part(unspacedIn))];
 }
 
 /**

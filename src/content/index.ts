@@ -5,7 +5,7 @@ import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
 import { type ToContent, toBackground } from '../lib/messages';
 import { DEFAULTS } from '../lib/settings-defaults';
-import { compileMatcher, type NameTable, tableFromLines } from '../match/matcher';
+import { compileMatcher, joinTable, type NameTable, tableFromLines } from '../match/matcher';
 import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
@@ -24,14 +24,13 @@ const bundled = [...nameIndex.categories].map((letter, i) => ({
 let table: NameTable | null = null;
 
 /**
- * Names of the bundled knowledge, plus those that start in Chinese, Japanese or Korean when the
- * worker sent them (the two tables share no first letter: see scripts/knowledge-build.ts), plus
- * the reader's packs in their compact form.
+ * Names of the bundled knowledge, plus those written in Chinese, Japanese or Korean when the
+ * worker sent them (see scripts/knowledge-build.ts), plus the reader's packs in their compact form.
  */
 const knowledge = (packNames: PackNames | null, unspacedNames?: string) => {
   if (!table) {
     table = tableFromLines(nameIndex.names);
-    if (unspacedNames) Object.assign(table, tableFromLines(unspacedNames));
+    if (unspacedNames) joinTable(table, tableFromLines(unspacedNames));
   }
   return { matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null) };
 };

@@ -153,21 +153,38 @@ function insert(list: TableEntry[], entry: TableEntry): void {
  * wins over the same alias marked ambiguous.
  */
 export function extendTable(table: NameTable, entries: NameIndex, offset = 0): NameTable {
-  const add = (alias: string, entity: number, ambiguous: 0 | 1) => {
-    if (alias.length === 0) return;
-    const c0 = alias.charCodeAt(0);
-    const c1 = alias.length > 1 ? alias.charCodeAt(1) : 0;
-    table[c0] ??= {};
-    const second = table[c0] as Record<number, TableEntry[]>;
-    second[c1] ??= [];
-    insert(second[c1] as TableEntry[], [alias, entity, ambiguous]);
+  entries.forEach((e, i) => {
+    for (const a of e.aliases) add(table, a, offset + i, 0);
+  });
+  entries.forEach((e, i) => {
+    for (const a of e.ambiguous) add(table, a, offset + i, 1);
+  });
+  return table;
+}
+
+function add(table: NameTable, alias: string, entity: number, ambiguous: 0 | 1): void {
+  if (alias.length === 0) return;
+  const c0 = alias.charCodeAt(0);
+  const c1 = alias.length > 1 ? alias.charCodeAt(1) : 0;
+  table[c0] ??= {};
+  const second = table[c0] as Record<number, TableEntry[]>;
+  second[c1] ??= [];
+  insert(second[c1] as TableEntry[], [alias, entity, ambiguous]);
+}
+
+/**
+ * Adds every alias of `more` to `table`, as {@link extendTable} would have: a page joins the names
+ * the worker sends (those written in Chinese, Japanese or Korean) to the bundled ones. The two
+ * share first letters ("SK" and "SK하이닉스"), so aliases go in one by one, not list by list.
+ */
+export function joinTable(table: NameTable, more: NameTable): NameTable {
+  const walk = (list: readonly TableEntry[]) => {
+    for (const e of list) {
+      add(table, e[0], e[1], e[2]);
+      if (e[3]) walk(e[3]);
+    }
   };
-  entries.forEach((e, i) => {
-    for (const a of e.aliases) add(a, offset + i, 0);
-  });
-  entries.forEach((e, i) => {
-    for (const a of e.ambiguous) add(a, offset + i, 1);
-  });
+  for (const second of Object.values(more)) for (const list of Object.values(second)) walk(list);
   return table;
 }
 

@@ -85,7 +85,7 @@ describe('in Firefox ESR with the built add-on (dist-firefox)', () => {
     const page = await open('chinese-article.html');
     await waitPainted(page, 'some');
     expect(await page.evaluate(highlightTextsInPage)).toEqual({
-      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电'],
+      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电', 'SK海力士'],
       'backstory-person': ['黄仁勋'],
     });
     await page.close();

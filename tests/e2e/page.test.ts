@@ -219,7 +219,7 @@ describe('on a page in Chromium with the built extension', () => {
     const page = await suite.open('chinese-article.html');
     await waitForHighlights(page);
     expect(await readHighlights(page)).toEqual({
-      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电'],
+      'backstory-company': ['英伟达', 'Anthropic', '亚马逊', '台积电', 'SK海力士'],
       'backstory-person': ['黄仁勋'],
     });
     await page.close();

@@ -3,7 +3,7 @@ import { aliasPattern } from '../../scripts/alias-pattern';
 import { loadKnowledge } from '../../scripts/knowledge-load';
 import { type NameIndex, toNameIndex } from '../../src/knowledge/name-index';
 import { compileMatcher, createEvidence, extendTable, findMentions, scanBlock, sentenceAround } from '../../src/match';
-import { tableFromLines, tableToLines } from '../../src/match/matcher';
+import { joinTable, tableFromLines, tableToLines } from '../../src/match/matcher';
 import { TEST_INDEX } from './names';
 
 const matcher = compileMatcher(TEST_INDEX);
@@ -352,6 +352,45 @@ describe('the table as lines (what the content script ships)', () => {
     // "Acme Inc." and "Acme Group" light "Acme" just the same; "Lambda" must not light on its own
     // inside "Acme Lambda"; "AcmeSoft" does not start with "Acme" and a word boundary.
     expect(acme?.aliases).toEqual(['Acme', 'Acme Lambda', 'AcmeSoft', 'Acmesoft']);
+  });
+
+  it('finds with two joined parts what one table finds, where they share first letters', () => {
+    const index = [
+      { id: 'sk', name: 'SK', category: 'company' as const, aliases: ['SK Group', 'SK그룹'], ambiguous: ['SK'] },
+      {
+        id: 'hynix',
+        name: 'SK hynix',
+        category: 'company' as const,
+        aliases: ['SK hynix', 'SK하이닉스'],
+        ambiguous: [],
+      },
+      { id: 'nvidia', name: 'Nvidia', category: 'company' as const, aliases: ['Nvidia', '英伟达'], ambiguous: [] },
+    ];
+    const cjk = (a: string) => /[\u3040-\u9fff\uac00-\ud7af]/.test(a);
+    const part = (keep: (a: string) => boolean) =>
+      index.map((e) => ({ ...e, aliases: e.aliases.filter(keep), ambiguous: e.ambiguous.filter(keep) }));
+    const joined = joinTable(
+      tableFromLines(
+        tableToLines(
+          extendTable(
+            {},
+            part((a) => !cjk(a)),
+          ),
+        ),
+      ),
+      tableFromLines(tableToLines(extendTable({}, part(cjk)))),
+    );
+    const text = 'SK그룹과 SK하이닉스, 英伟达; SK Group, SK hynix and Nvidia.';
+    const whole = compileMatcher(index).scan(text);
+    expect(whole.map((m) => text.slice(m.start, m.end))).toEqual([
+      'SK그룹',
+      'SK하이닉스',
+      '英伟达',
+      'SK Group',
+      'SK hynix',
+      'Nvidia',
+    ]);
+    expect(compileMatcher(index, joined).scan(text)).toEqual(whole);
   });
 
   it('reads back exactly the table it was written from, for the whole knowledge', () => {
