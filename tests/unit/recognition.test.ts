@@ -86,6 +86,12 @@ describe('short names a page earns', () => {
     const text = 'Open-weight AI had a clear structure: Meta’s Llama led, and Alibaba’s Qwen followed.';
     expect(found(text)).toContainEqual(['Meta', 'meta']);
   });
+  it('does not read an ordinary word with an “s” before a capital as a German genitive in an English headline', () => {
+    // "Snaps Up" is a verb in a title-case headline, not Snap's; the page names Snap nowhere else.
+    const text =
+      'Qualcomm and Nvidia sell AI chips.\n\nEXLService Snaps Up iMerit for $310 Million to Boost Enterprise AI';
+    expect(ids(text)).toEqual(['qualcomm', 'nvidia']);
+  });
   it('does not read an ordinary word opening a sentence as an adverb for a name ("Together, they…")', () => {
     const text = 'Groq and Together AI serve Llama models to AI developers. Together, they cut prices.';
     expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
