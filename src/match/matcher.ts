@@ -254,9 +254,12 @@ const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 function startsAt(text: string, i: number, alias: string, from: number): boolean {
   const n = alias.length;
   if (i + n > text.length) return false;
-  for (let k = from; k < n; k++) if (text.charCodeAt(i + k) !== alias.charCodeAt(k)) return false;
+  for (let k = from; k < n; k++) if (!sameUnit(text.charCodeAt(i + k), alias.charCodeAt(k))) return false;
   return true;
 }
+
+/** A unit of the text against one of an alias: a space in an alias also takes a hyphen ("Claude-Opus-4.6"). */
+const sameUnit = (t: number, a: number): boolean => t === a || (a === 32 && t === 45);
 
 /**
  * The longest alias in `list` (or under it) at `i` that ends at a word boundary, plural "s" or
@@ -273,7 +276,7 @@ function longestAt(text: string, i: number, list: TableEntry[] | undefined, from
   for (let k = 0; k < list.length; k++) {
     const entry = list[k] as TableEntry;
     const alias = entry[0];
-    if (alias.length > from && alias.charCodeAt(from) !== next) continue;
+    if (alias.length > from && !sameUnit(next, alias.charCodeAt(from))) continue;
     if (!startsAt(text, i, alias, from + 1)) continue;
     const longer = entry[3] && longestAt(text, i, entry[3], alias.length);
     if (longer) return longer;
@@ -393,7 +396,8 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
         splits.set(list, parts);
       }
       if (parts === null) break;
-      list = parts[text.charCodeAt(i + from)];
+      const c = text.charCodeAt(i + from);
+      list = parts[c] ?? (c === 45 ? parts[32] : undefined);
       from++;
     }
     // Two-unit prefixes first: a one-unit alias is shorter than any of them.

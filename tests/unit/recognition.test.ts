@@ -132,6 +132,14 @@ describe('any language', () => {
       'openai',
     ]);
   });
+  it('reads a model name written with hyphens for spaces, as Chinese pages write them', () => {
+    expect(found('DeepSeek-V4超过了Claude-Opus-4.6和Gemini-2.5-Pro，也超过了Gemini-3.1-Pro。')).toEqual([
+      ['DeepSeek-V4', 'deepseek-v4'],
+      ['Claude-Opus-4.6', 'claude-opus-4-6'],
+      ['Gemini-2.5', 'gemini-2-5'],
+      ['Gemini-3.1-Pro', 'gemini-3'],
+    ]);
+  });
   it('ends a Chinese or Japanese name where the Latin letters of a model number begin', () => {
     // 宇树G1 is Unitree's G1 robot; 英伟达H20 Nvidia's H20.
     expect(found('宇树G1机器人登顶，英伟达H20芯片在AI数据中心里。')).toEqual([
