@@ -1,5 +1,6 @@
 import {
   codePointBefore,
+  germanGenitiveAt,
   isCapitalOrDigitCode,
   isHangulSyllable,
   isLetterOrDigitCode,
@@ -355,7 +356,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
     c.cue = cue;
     // An ordinary word's capital proves nothing at a sentence start, nor before an "s" read as a
     // German genitive: "Snaps Up" in an English headline is a verb.
-    c.initialWord = COMMON_WORDS.has(c.alias) && (sentenceInitial(text, c.start) || text.charCodeAt(c.end) === 115);
+    c.initialWord = COMMON_WORDS.has(c.alias) && (sentenceInitial(text, c.start) || germanGenitiveAt(text, c.end));
     if (c.initialWord && ADVERBS.has(c.alias) && text.charCodeAt(c.end) === 44 /* , */) c.opener = true;
     if (c.cue && !c.initialWord && !cued.includes(c.entityId)) cued.push(c.entityId);
   }
