@@ -5,14 +5,15 @@ import { categoryLetters } from '../src/knowledge/keys.ts';
 import { type NameIndex, toNameIndex } from '../src/knowledge/name-index.ts';
 import { formatIssue, KnowledgeError } from '../src/knowledge/validate.ts';
 import { isUnspacedScript } from '../src/match/chars.ts';
-import { type CompiledNames, extendTable, type NameTable, tableToLines } from '../src/match/matcher.ts';
+import { extendTable, type NameTable, tableToLines } from '../src/match/matcher.ts';
 import { knowledgeAsOf, loadKnowledge } from './knowledge-load.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Checks the knowledge files and writes the modules the extension imports: the full, normalised
- * knowledge (background, popup) and the name index (content script). Every mistake found throws
+ * knowledge (background, popup), the category letters (content script) and the alias table
+ * (background, which hands it to pages). Every mistake found throws
  * one {@link KnowledgeError} that lists them all. Written at config time because crxjs builds
  * standalone content scripts without plugins.
  */
@@ -23,6 +24,7 @@ export function prepareKnowledge(): Record<string, string> {
   mkdirSync(out, { recursive: true });
   const knowledge = resolve(out, 'knowledge.js');
   const names = resolve(out, 'name-index.js');
+  const lines = resolve(out, 'name-lines.js');
   const unspaced = resolve(out, 'name-index-unspaced.js');
   const about = { asOf: knowledgeAsOf(), entities: entities.length };
   writeFileSync(
@@ -31,21 +33,18 @@ export function prepareKnowledge(): Record<string, string> {
   );
   const entries = toNameIndex(entities);
   const [spaced, unspacedTable] = splitByScript(entries);
-  const compiled: CompiledNames = {
-    // No ids or names: a category letter per entity; the worker and popup know the rest (keys.ts).
-    categories: categoryLetters(entries),
-    names: tableToLines(spaced),
-  };
-  // Two string literals: nothing for V8 to parse but strings.
-  writeFileSync(
-    names,
-    `export default { categories: ${JSON.stringify(compiled.categories)}, names: ${JSON.stringify(compiled.names)} };\n`,
-  );
-  // Names that start in Chinese, Japanese or Korean: the worker hands them to pages written so.
+  // The content script: no ids or names, a category letter per entity; the worker and popup know
+  // the rest (keys.ts). One string literal: nothing for V8 to parse but a string.
+  writeFileSync(names, `export default { categories: ${JSON.stringify(categoryLetters(entries))} };\n`);
+  // The alias table, kept by the worker and handed to each page with its configuration, so the
+  // content script stays the same size however many names the knowledge holds.
+  writeFileSync(lines, `export default ${JSON.stringify(tableToLines(spaced))};\n`);
+  // Names with a Chinese, Japanese or Korean letter: the worker hands them to pages written so.
   writeFileSync(unspaced, `export default ${JSON.stringify(tableToLines(unspacedTable))};\n`);
   return {
     'backstory:knowledge': knowledge,
     'backstory:name-index': names,
+    'backstory:name-lines': lines,
     'backstory:name-index-unspaced': unspaced,
   };
 }

@@ -1,5 +1,6 @@
 import knowledge from 'backstory:knowledge';
 import unspacedNames from 'backstory:name-index-unspaced';
+import names from 'backstory:name-lines';
 import browser from 'webextension-polyfill';
 import { createDirectory } from '../knowledge/entity-view';
 import { keyResolver, resolveKey } from '../knowledge/keys';
@@ -100,7 +101,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     case 'entity-details':
       return directory.then((d) => d.details(resolveKey(message.id, knowledge)));
     case 'get-config':
-      return readConfig().then((config) => (message.unspaced ? { ...config, unspacedNames } : config));
+      // The alias table travels with the first answer: the content script ships none of it.
+      return readConfig().then((config) => ({ ...config, names, ...(message.unspaced ? { unspacedNames } : {}) }));
     default:
       return undefined;
   }

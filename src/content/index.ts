@@ -18,18 +18,20 @@ const bundled = [...nameIndex.categories].map((letter, i) => ({
 }));
 
 /**
- * The bundled alias table, built at build time and read back from its lines once per page: when
- * first needed, in a task of its own, not in the one that compiles and runs this script.
+ * The bundled alias table, read back once per page from the lines the worker sends with the
+ * configuration: the build makes it, the worker keeps it, and this script stays the same size
+ * however many names the knowledge holds.
  */
 let table: NameTable | null = null;
 
 /**
  * Names of the bundled knowledge, plus those written in Chinese, Japanese or Korean when the
  * worker sent them (see scripts/knowledge-build.ts), plus the reader's packs in their compact form.
+ * Without an answer from the worker there are no bundled names, and the page is left as it is.
  */
-const knowledge = (packNames: PackNames | null, unspacedNames?: string) => {
+const knowledge = (packNames: PackNames | null, names?: string, unspacedNames?: string) => {
   if (!table) {
-    table = tableFromLines(nameIndex.names);
+    table = tableFromLines(names ?? '');
     if (unspacedNames) joinTable(table, tableFromLines(unspacedNames));
   }
   return { matcher: compileMatcher(bundled, table, packNames ? createPackLookup(packNames) : null) };
@@ -55,8 +57,8 @@ function writtenUnspaced(): boolean {
 const hostname = location.hostname;
 
 /**
- * The configuration, from the worker: content scripts read no storage. If the worker cannot
- * answer (it is being updated), the defaults: Backstory on, bundled names only.
+ * The configuration and the names, from the worker: content scripts read no storage. If the
+ * worker cannot answer (it is being updated), the defaults and no names: nothing is highlighted.
  */
 async function config(): Promise<ContentConfig> {
   const unspaced = writtenUnspaced();
@@ -72,7 +74,7 @@ async function main() {
   // The script's own compile and evaluation take a task already: the rest gets its own.
   await yieldToMain();
   let current = await config();
-  const names = knowledge(current.packNames, current.unspacedNames);
+  const names = knowledge(current.packNames, current.names, current.unspacedNames);
   // Compiling the names and starting up are each a few milliseconds: two tasks, not one.
   await yieldToMain();
   const controller = createController(hostname, names, current.settings);

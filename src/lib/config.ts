@@ -17,6 +17,8 @@ export type ContentConfig = {
   anyway: string[];
   /** The reader's packs' names in their compact form, or null without packs. */
   packNames: PackNames | null;
+  /** The bundled alias table's lines (matcher.ts), in the answer to a page's first request. */
+  names?: string;
   /** The alias table's lines for Chinese, Japanese and Korean names, to pages that asked for them. */
   unspacedNames?: string;
 };

@@ -59,14 +59,13 @@ export type TableEntry = [alias: string, entity: number, ambiguous: 0 | 1, longe
 export type NameTable = Record<number, Record<number, TableEntry[]>>;
 
 /**
- * The generated module the content script imports: each entity's name and category, and the
- * alias table the matcher looks names up in, built at build time rather than on every page.
+ * The generated module the content script imports: each bundled entity's category. The alias
+ * table the matcher looks names up in is built at build time too, but the worker keeps it and
+ * hands it to pages as lines (see {@link tableToLines}), about a third smaller than its JSON.
  */
 export type CompiledNames = {
   /** One category letter per bundled entity, in knowledge order (see src/knowledge/keys.ts). */
   categories: string;
-  /** The alias table as lines (see {@link tableToLines}): about a third smaller than its JSON. */
-  names: string;
 };
 
 /**
