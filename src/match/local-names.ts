@@ -27,6 +27,10 @@ const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Boa
 /** "the " or "The " right before a short name (the text's last five characters before it). */
 const AFTER_THE = /(?:^|[^\p{L}])[Tt]he $/u;
 
+/** Whether `start` opens its line: a headline drops the "the" ("Commission fines Meta"). */
+const opensLine = (text: string, start: number) =>
+  /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
+
 /** A model's version after its maker's name ("DeepSeek V4" → "V4", "Kimi K2" → "K2"). */
 const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
@@ -88,8 +92,14 @@ export function createLocalNames(matcher: Matcher) {
         const from = names.get(word);
         // A short name learnt in this block counts only after its full name.
         if (!from || start < (fresh.get(word) ?? 0)) continue;
-        // A regulator's short name ("Commission") counts only after "the": "Commission staff" is anyone's.
-        if (from.category === 'regulator' && !AFTER_THE.test(text.slice(Math.max(0, start - 5), start))) continue;
+        // A regulator's short name ("Commission") counts only after "the" or opening a headline:
+        // "Commission staff" in a sentence is anyone's.
+        if (
+          from.category === 'regulator' &&
+          !AFTER_THE.test(text.slice(Math.max(0, start - 5), start)) &&
+          !opensLine(text, start)
+        )
+          continue;
         out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
       }
       return out;

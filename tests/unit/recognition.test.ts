@@ -63,11 +63,12 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
-  it('reads “the Commission” as the body the page named in full, and only after “the”', () => {
+  it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
-      'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.';
+      'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.\n\nCommission challenges Meta’s access policy';
     expect(found(text).filter(([, id]) => id === 'european-commission')).toEqual([
       ['European Commission', 'european-commission'],
+      ['Commission', 'european-commission'],
       ['Commission', 'european-commission'],
       ['Commission', 'european-commission'],
     ]);
