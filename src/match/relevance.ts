@@ -236,12 +236,17 @@ const PLACES = new RegExp(
     'UK|British|US|U\\.S|American|Federal|State',
   ].join('|')})$`,
 );
-/** An owner right before a name: "Colorado's ", "Texas ", "the state's " (group 1 the owner, 2 the possessive). */
-const OWNER_BEFORE = /(?:^|[^\p{L}\p{N}.])(\p{Lu}[\p{L}.]*|state|country|nation|province|city)(['’]s?)? $/u;
+/**
+ * An owner right before a name, maybe with one small-letter word between: "Colorado's ", "Texas ",
+ * "the state's ", "Colorado's landmark " (group 1 the owner, 2 the possessive).
+ */
+const OWNER_BEFORE =
+  /(?:^|[^\p{L}\p{N}.])(\p{Lu}[\p{L}.]*|state|country|nation|province|city)(['’]s?)? (?:\p{Ll}+ )?$/u;
 
 /**
  * True for another place's law of the same generic name: "Colorado's AI Act", "the Texas AI
- * Act", "the state's AI Act" are not the EU AI Act ("Europe's AI Act", "The AI Act" are).
+ * Act", "the state's AI Act", "Colorado's landmark AI Act" are not the EU AI Act ("Europe's AI
+ * Act", "The AI Act", "the EU's landmark AI Act" are).
  */
 function anotherPlacesLaw(text: string, c: Candidate): boolean {
   if (c.category !== 'law' || !GENERIC_LAW.test(c.alias)) return false;

@@ -217,11 +217,11 @@ describe('false friends', () => {
   });
   it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
     const states =
-      "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots.";
+      "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots. Colorado’s landmark AI Act was replaced; Colorado's original AI Act is gone.";
     expect(ids(states)).not.toContain('eu-ai-act');
     const eu =
-      'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law.';
-    expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
+      'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law. The landmark AI Act and the EU’s landmark AI Act agree.';
+    expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
     // Headlines in title case capitalise every word before it: "Of" and "The" own no law.
     expect(ids('EU Delays Key Parts Of AI Act\n\nHow The AI Act Will Change Hiring')).toEqual([
       'eu-ai-act',
