@@ -243,6 +243,24 @@ const PLACES = new RegExp(
 const OWNER_BEFORE =
   /(?:^|[^\p{L}\p{N}.])(\p{Lu}[\p{L}.]*|state|country|nation|province|city)(['’]s?)? (?:\p{Ll}+ )?$/u;
 
+/** "its" or "their" right before a name, maybe with one small-letter word between. */
+const PRONOUN_BEFORE = /(?:^|[^\p{L}])(?:its|their) (?:\p{Ll}+ )?$/u;
+
+/**
+ * True when a sentence gives a generic law to a place by a pronoun: "Colorado passed its AI Act",
+ * "lawmakers in Texas amended their AI Act". The place named last before it owns it; the EU
+ * ("Brussels finalised its AI Act") or no place at all ("the bloc will enforce its AI Act") keeps
+ * it the EU's.
+ */
+function placeOfSentence(text: string, c: Candidate): boolean {
+  const [from] = sentenceAround(text, c.start, c.end);
+  const owners = [...text.slice(Math.max(from, c.start - 200), c.start).matchAll(/\p{Lu}[\p{L}.]*/gu)]
+    .map((m) => m[0].replace(/\.$/, ''))
+    .filter((w) => EU_OWNERS.test(w) || (PLACES.test(w) && !/^(?:Federal|State)$/.test(w)));
+  const owner = owners.at(-1);
+  return owner !== undefined && !EU_OWNERS.test(owner);
+}
+
 /**
  * True for another place's law of the same generic name: "Colorado's AI Act", "the Texas AI
  * Act", "the state's AI Act", "Colorado's landmark AI Act" are not the EU AI Act ("Europe's AI
@@ -250,7 +268,9 @@ const OWNER_BEFORE =
  */
 function anotherPlacesLaw(text: string, c: Candidate): boolean {
   if (c.category !== 'law' || !GENERIC_LAW.test(c.alias)) return false;
-  const owner = OWNER_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  if (PRONOUN_BEFORE.test(before)) return placeOfSentence(text, c);
+  const owner = OWNER_BEFORE.exec(before);
   if (!owner) return false;
   const word = (owner[1] as string).replace(/\.$/, '');
   if (EU_OWNERS.test(word)) return false;

@@ -222,6 +222,10 @@ describe('false friends', () => {
     const eu =
       'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law. The landmark AI Act and the EU’s landmark AI Act agree.';
     expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
+    // "its" gives the law to the place the sentence named last: Colorado's, then the EU's again.
+    const pronoun =
+      'Colorado passed its AI Act in 2024. Lawmakers in Texas amended their AI Act. Brussels finalised its AI Act in 2024, and the bloc will enforce its AI Act.';
+    expect(ids(pronoun)).toEqual(['eu-ai-act', 'eu-ai-act']);
     // Headlines in title case capitalise every word before it: "Of" and "The" own no law.
     expect(ids('EU Delays Key Parts Of AI Act\n\nHow The AI Act Will Change Hiring')).toEqual([
       'eu-ai-act',
