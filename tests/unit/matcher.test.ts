@@ -297,6 +297,17 @@ describe('page evidence as blocks come and go', () => {
     evidence.add(block('Nvidia and AI models, AI chips and AI startups.'));
     expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
   });
+  it('takes robotics news as AI news: humanoid robots are the industry’s story too', () => {
+    for (const text of [
+      'Nvidia showed humanoid robots on stage: robotics makers will build its robots for factories.',
+      'Nvidia 展示人形机器人，机器人出货量将增长，机器人工厂扩产，具身智能正热。',
+      'Nvidia はヒューマノイドロボットを発表し、ロボットの出荷とロボット工場を増やす。',
+    ]) {
+      const evidence = createEvidence();
+      evidence.add(block(text));
+      expect(evidence.verdict().relevant).toBe(true);
+    }
+  });
   it('counts "model" in Chinese, Japanese and Korean as a topic word, as in English', () => {
     for (const text of [
       'Nvidia の最新 AI モデルへのアクセスを制限し、AI 規制とモデルの輸出に AI の影響。',
