@@ -51,6 +51,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Groq',
   'Helix',
   'Hopper',
+  'Horizon',
   'Inflection',
   'Instinct',
   'Intel',

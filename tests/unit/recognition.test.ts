@@ -142,11 +142,13 @@ describe('any language', () => {
     ]);
   });
   it('ends a Chinese or Japanese name where the Latin letters of a model number begin', () => {
-    // 宇树G1 is Unitree's G1 robot; 英伟达H20 Nvidia's H20.
-    expect(found('宇树G1机器人登顶，英伟达H20芯片在AI数据中心里。')).toEqual([
+    // 宇树H2 is Unitree's H2 robot (which has no card of its own); 英伟达H20 Nvidia's H20. 宇树G1,
+    // the G1 robot, has its own card.
+    expect(found('宇树H2机器人登顶，英伟达H20芯片在AI数据中心里，宇树G1也在。')).toEqual([
       ['宇树', 'unitree'],
       ['英伟达', 'nvidia'],
       ['H20', 'nvidia-h20'],
+      ['宇树G1', 'unitree-g1'],
     ]);
   });
   it('leaves an ambiguous katakana name alone inside a longer katakana word', () => {
