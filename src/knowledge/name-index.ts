@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js';
 import type { Category } from './categories.ts';
 import type { Entity } from './schema.ts';
 
@@ -39,6 +40,46 @@ const withOneCapital = (list: string[]): string[] => {
   }
   return out;
 };
+
+/** Chinese characters in a name written without Japanese kana or Korean Hangul. */
+const CHINESE = /^(?=.*\p{Script=Han})(?!.*[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/u;
+/**
+ * The Traditional scripts (Taiwan, Hong Kong) a Simplified name may be written in: pages in Taipei
+ * write 寒武紀 and 長鑫存儲, in Hong Kong 昆侖芯, in Beijing 寒武纪 and 昆仑芯. Not the other way:
+ * Simplified turns brand letters into ordinary words (昇腾, Huawei's Ascend, would become 升腾,
+ * "to rise"), so the knowledge writes its Simplified names itself.
+ */
+const CONVERTERS = [
+  OpenCC.Converter({ from: 'cn', to: 't' }),
+  OpenCC.Converter({ from: 'cn', to: 'tw' }),
+  OpenCC.Converter({ from: 'cn', to: 'hk' }),
+];
+const chineseScripts = (alias: string): string[] =>
+  CHINESE.test(alias) ? [...new Set(CONVERTERS.map((convert) => convert(alias)))].filter((v) => v !== alias) : [];
+
+/**
+ * Adds each Chinese name in the Traditional scripts, at build time (the table grows, a page's
+ * work does not). A spelling that another entity has, or that two entities' names both turn
+ * into, is left out: the knowledge's own names decide.
+ */
+function withChineseScripts(index: NameIndex): void {
+  const owner = new Map<string, string>();
+  for (const e of index) for (const a of [...e.aliases, ...e.ambiguous]) owner.set(a, e.id);
+  const made = new Map<string, Set<string>>();
+  const variants = index.map((e) => {
+    const of = (list: string[]) => list.flatMap(chineseScripts).filter((v) => !owner.has(v));
+    const plain = of(e.aliases);
+    const ambiguous = of(e.ambiguous).filter((v) => !plain.includes(v));
+    for (const v of [...plain, ...ambiguous]) made.set(v, (made.get(v) ?? new Set()).add(e.id));
+    return { plain, ambiguous };
+  });
+  const once = (v: string) => (made.get(v)?.size ?? 0) === 1;
+  index.forEach((e, i) => {
+    const { plain, ambiguous } = variants[i] as { plain: string[]; ambiguous: string[] };
+    e.aliases = [...new Set([...e.aliases, ...plain.filter(once)])];
+    e.ambiguous = [...new Set([...e.ambiguous, ...ambiguous.filter(once)])];
+  });
+}
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
@@ -86,6 +127,7 @@ export function toNameIndex(entities: Entity[]): NameIndex {
     aliases: generic ? [] : withOneCapital(withApostrophes(aliases)),
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
+  withChineseScripts(index);
   const every = allAliases(index);
   // A person's longer name is kept: "President Xi" would light only part of "President Xi Jinping".
   for (const e of index) if (e.category !== 'person') e.aliases = withoutLengthenings(e.aliases, every);

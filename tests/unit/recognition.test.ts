@@ -151,6 +151,13 @@ describe('any language', () => {
       ['宇树G1', 'unitree-g1'],
     ]);
   });
+  it('reads names in Traditional Chinese (Taiwan, Hong Kong) as the knowledge’s Simplified ones', () => {
+    // The knowledge writes 寒武纪 and 长鑫存储; Taiwanese and Hong Kong pages write 寒武紀 and 長鑫存儲.
+    expect(found('晶片股中，寒武紀與長鑫存儲的AI晶片出貨大增。')).toEqual([
+      ['寒武紀', 'cambricon'],
+      ['長鑫存儲', 'cxmt'],
+    ]);
+  });
   it('leaves an ambiguous katakana name alone inside a longer katakana word', () => {
     // メタバース is "metaverse", トランプカード "playing cards": not Meta, not Trump.
     expect(found('NvidiaとメタはAIモデルでメタバースを語り、トランプカードの話もした。')).toEqual([
