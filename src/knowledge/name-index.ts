@@ -50,6 +50,9 @@ const CHINESE = /^(?=.*\p{Script=Han})(?!.*[\p{Script=Hiragana}\p{Script=Katakan
  * "to rise"), so the knowledge writes its Simplified names itself.
  */
 const CONVERTERS = [
+  // Character by character too, with OpenCC's character table alone (the second of its `cn`
+  // dictionaries; the first is phrases): the phrases write 昆仑 as 崑崙, many pages as 昆侖.
+  OpenCC.ConverterFactory(OpenCC.Locale.from.cn?.[0]?.slice(1) ?? []),
   OpenCC.Converter({ from: 'cn', to: 't' }),
   OpenCC.Converter({ from: 'cn', to: 'tw' }),
   OpenCC.Converter({ from: 'cn', to: 'hk' }),

@@ -157,6 +157,12 @@ describe('any language', () => {
       ['寒武紀', 'cambricon'],
       ['長鑫存儲', 'cxmt'],
     ]);
+    // Written character by character (昆侖芯, Hong Kong) as well as by OpenCC's phrases (崑崙芯).
+    expect(found('昆侖芯與崑崙芯都是昆仑芯的AI晶片。')).toEqual([
+      ['昆侖芯', 'kunlunxin'],
+      ['崑崙芯', 'kunlunxin'],
+      ['昆仑芯', 'kunlunxin'],
+    ]);
   });
   it('leaves an ambiguous katakana name alone inside a longer katakana word', () => {
     // メタバース is "metaverse", トランプカード "playing cards": not Meta, not Trump.
