@@ -66,11 +66,10 @@ const chineseScripts = (alias: string): string[] =>
  * into, is left out: the knowledge's own names decide.
  */
 function withChineseScripts(index: NameIndex): void {
-  const owner = new Map<string, string>();
-  for (const e of index) for (const a of [...e.aliases, ...e.ambiguous]) owner.set(a, e.id);
+  const taken = new Set(allAliases(index));
   const made = new Map<string, Set<string>>();
   const variants = index.map((e) => {
-    const of = (list: string[]) => list.flatMap(chineseScripts).filter((v) => !owner.has(v));
+    const of = (list: string[]) => list.flatMap(chineseScripts).filter((v) => !taken.has(v));
     const plain = of(e.aliases);
     const ambiguous = of(e.ambiguous).filter((v) => !plain.includes(v));
     for (const v of [...plain, ...ambiguous]) made.set(v, (made.get(v) ?? new Set()).add(e.id));
