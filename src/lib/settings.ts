@@ -40,12 +40,16 @@ const SITES_KEY = 'sites';
 
 /**
  * Writes a migrated snapshot. The site list goes first and the settings (with their new version)
- * last: if this context dies in between, the next read migrates again from the old version.
+ * last: if this context dies in between, the next read migrates again from the old version. Not
+ * over settings that another context (the options page, the popup) saved in the current version
+ * meanwhile: the reader's first change right after an install or an update is kept.
  */
 async function persist(before: Stored, after: Stored, settings: Settings): Promise<void> {
   const gone = Object.keys(before.local).filter((key) => !(key in after.local));
   await browser.storage.local.set(after.local);
   if (gone.length > 0) await browser.storage.local.remove(gone);
+  const now = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (storedVersion(now) >= DEFAULTS.version) return;
   await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
 }
 

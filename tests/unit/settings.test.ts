@@ -164,6 +164,20 @@ describe('migrations', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('never overwrite settings another context saved while a first migration was writing', async () => {
+    // The worker migrates a fresh install as it starts; the reader unchecks Chips in the options
+    // page meanwhile, between the migration's site-list write and its settings write.
+    const setLocal = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(async (items) => {
+      await setLocal(items);
+      await fakeBrowser.storage.sync.set({
+        settings: { ...DEFAULTS, categories: { ...DEFAULTS.categories, chip: false } },
+      });
+    });
+    await getSettings();
+    expect((await getSettings()).categories.chip).toBe(false);
+  });
+
   it('keep the site list when a migration was cut off half way (sites written, version not)', async () => {
     await fakeBrowser.storage.local.set({ sites: { 'news.example.com': false } });
     await fakeBrowser.storage.sync.set({ settings: { paused: true } });
