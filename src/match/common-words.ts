@@ -77,6 +77,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Sierra',
   'Snap',
   'Snowflake',
+  'Stability',
   'Surge',
   'Talkie',
   'Thrive',

@@ -215,6 +215,27 @@ function namesake(text: string, c: Candidate, found: readonly Candidate[]): bool
   return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
 }
 
+/** Words that end the name of an institution or a scheme: "Financial Stability Board", "Horizon Fund". */
+const INSTITUTION_AFTER =
+  /^ (?:Board|Bank|Fund|Council|Forum|Institute|Index|Report|Commission|Authority|Office|Agency|Ministry|Programme|Program|Pact|Facility|Mechanism)(?![\p{L}\p{N}])/u;
+
+/**
+ * True for an ambiguous name that is an ordinary word inside a longer capitalised name: after a
+ * capitalised word in mid-sentence that no name was found for ("the Financial Stability Board"),
+ * or before a word that ends an institution's name. Another name before it keeps it
+ * ("OpenAI Codex"), and so does a weekday or a month ("on Tuesday Cadence said").
+ */
+function wordOfLongerName(text: string, c: Candidate, found: readonly Candidate[]): boolean {
+  if (!c.ambiguous || !COMMON_WORDS.has(c.alias)) return false;
+  if (INSTITUTION_AFTER.test(text.slice(c.end, c.end + 13))) return true;
+  if (text.charCodeAt(c.start - 1) !== 32) return false;
+  const given = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(text.slice(Math.max(0, c.start - 24), c.start));
+  if (!given) return false;
+  const word = given[1] as string;
+  if (CALENDAR.test(word)) return false;
+  return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
+}
+
 /** Law names that many places give their own laws; the knowledge's one is the EU's. */
 const GENERIC_LAW = /^(?:AI Act|Artificial Intelligence Act)$/;
 /** Who may own the EU's law in "X's AI Act" or "X AI Act". */
@@ -333,6 +354,33 @@ function endOfHyphenName(text: string, c: Candidate, found: readonly Candidate[]
   return before === undefined || before.end !== c.start - 1;
 }
 
+/** A version written right after a possessive: "’s R1" of "DeepSeek’s R1". */
+const POSSESSIVE_VERSION = /^['’]s ([A-Z]\d+(?:\.\d)?)(?![\p{L}\p{N}])/u;
+
+/**
+ * Models named by their maker's possessive and a version ("DeepSeek’s R1", "Unitree’s G1"): the
+ * version is the model the knowledge names for the two together ("DeepSeek R1"). Nothing for a
+ * version the maker has no model for, or after a name that is not a company, or for one found
+ * already.
+ */
+function makersVersions(matcher: Matcher, text: string, found: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i] as Candidate;
+    const quote = text.charCodeAt(c.end);
+    if ((quote !== 39 && quote !== 0x2019) || c.category !== 'company') continue;
+    const version = POSSESSIVE_VERSION.exec(text.slice(c.end, c.end + 12))?.[1];
+    // A version that is a name of its own ("Nvidia’s H20") was found already.
+    if (version === undefined || found[i + 1]?.start === c.end + 3) continue;
+    const name = `${text.slice(c.start, c.end)} ${version}`;
+    const model = matcher.scan(name).find((o) => o.start === 0 && o.end === name.length);
+    if (model === undefined) continue;
+    const start = c.end + 3;
+    out.push({ ...model, start, end: start + version.length, alias: version });
+  }
+  return out;
+}
+
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
   const found = matcher.scan(text);
   const exact =
@@ -341,13 +389,15 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
       : found.filter((c, i) => {
           if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
           if (insideKoreanWord(text, c) || insideKatakanaWord(text, c) || codeNameOfAnother(text, c)) return false;
-          if (endOfHyphenName(text, c, found, i)) return false;
+          if (endOfHyphenName(text, c, found, i) || wordOfLongerName(text, c, found)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);
         });
   const folded = matcher.scanCase(text, exact);
   let candidates = folded.length === 0 ? exact : [...exact, ...folded].sort((a, b) => a.start - b.start);
+  const versions = makersVersions(matcher, text, candidates);
+  if (versions.length > 0) candidates = [...candidates, ...versions].sort((a, b) => a.start - b.start);
   if (local) {
     // Surnames and short names of what the page has named in full before (local-names.ts).
     local.learn(candidates);

@@ -63,6 +63,31 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
+  it('reads a version after its maker’s possessive as the model the knowledge names for both', () => {
+    // Real news (en-p02): "DeepSeek's R1 model"; the knowledge lists "DeepSeek R1".
+    expect(found("The market shock followed DeepSeek’s R1 model, and now DeepSeek's V4.")).toEqual([
+      ['DeepSeek', 'deepseek'],
+      ['R1', 'deepseek-r1'],
+      ['DeepSeek', 'deepseek'],
+      ['V4', 'deepseek-v4'],
+    ]);
+    // A version the maker has no model for stays unlit, and so does one after anyone else's name.
+    expect(ids('DeepSeek’s Q9 model and Nvidia’s R1 plan were AI news.')).toEqual(['deepseek', 'nvidia']);
+    // A version that is a name of its own is lit once.
+    expect(found('Nvidia’s H20 chips sold.')).toEqual([
+      ['Nvidia', 'nvidia'],
+      ['H20', 'nvidia-h20'],
+    ]);
+  });
+  it('reads “Stability” as Stability AI on an AI page, but not inside another body’s name', () => {
+    // Real news (en-p09): "used to train Stability’s Stable Diffusion AI".
+    expect(found('Getty sued Stability AI in London. Images trained Stability’s Stable Diffusion AI.')).toContainEqual([
+      'Stability',
+      'stability-ai',
+    ]);
+    expect(ids('The Financial Stability Board warned about AI chips from Nvidia.')).toEqual(['nvidia']);
+    expect(ids('Nvidia’s AI chips worried the Stability Board.')).toEqual(['nvidia']);
+  });
   it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
       'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.\n\nCommission challenges Meta’s access policy';
