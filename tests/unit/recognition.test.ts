@@ -149,6 +149,19 @@ describe('casing and invisible characters', () => {
 });
 
 describe('any language', () => {
+  it('reads German and Spanish forms of names: “der Deutschen Telekom”, “el Pentágono”', () => {
+    // Real news (de-q14): a list of investors that only the full name confirms.
+    expect(ids('Beteiligt waren die Venture-Arme von Samsung und der Deutschen Telekom.')).toEqual([
+      'samsung-electronics',
+      'deutsche-telekom',
+    ]);
+    // Real news (es-q15).
+    expect(ids('El debate se libraba entre OpenAI, Anthropic y el Pentágono.')).toEqual([
+      'openai',
+      'anthropic',
+      'us-department-of-defense',
+    ]);
+  });
   it('finds names right beside Chinese, Japanese and Korean characters', () => {
     expect(ids('英伟达发布了新的AI芯片，OpenAI和Anthropic也在使用。')).toEqual(['nvidia', 'openai', 'anthropic']);
     expect(ids('ソフトバンクはOpenAIに出資し、Nvidiaの半導体を買う。')).toEqual(['softbank', 'openai', 'nvidia']);
