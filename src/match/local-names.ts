@@ -35,6 +35,15 @@ const opensLine = (text: string, start: number) =>
 const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
 /**
+ * A bare version as pages write it after naming the maker ("its G1 robots", "新一代V4模型"): a
+ * capital and a digit or two, not inside a longer Latin word, number or code ("V4-era", "GPU-R1").
+ */
+const BARE_VERSION = /(?<![\p{Script=Latin}\p{N}_.-])[A-Z]\d{1,2}(?:\.\d)?(?![\p{Script=Latin}\p{N}_-]|\.\d)/gu;
+
+/** What lies between a name and a version that belongs to it: "Nvidia R1", "Nvidia’s R1". */
+const AFTER_NAME = /^(?:['’]s)? ?$/;
+
+/**
  * Short names a page earns: once it names a person in full ("Dario Amodei"), their surname alone
  * ("Amodei said") refers to them on the rest of the page; once it names a company in full
  * ("Thinking Machines Lab"), its name without the suffix ("Thinking Machines") does too. Learnt
@@ -47,17 +56,52 @@ export function createLocalNames(matcher: Matcher) {
   /** Short names learnt from the block being scanned, and where their full name starts in it. */
   const fresh = new Map<string, number>();
   let pattern: RegExp | null = null;
+  /** Companies the page has named (their aliases), and where in this block each was first named. */
+  const makers = new Map<string, number>();
+  /** "maker version" → the model the knowledge names so, or null: asked once per page. */
+  const models = new Map<string, Candidate | null>();
+  const modelOf = (maker: string, version: string): Candidate | null => {
+    const key = `${maker} ${version}`;
+    let model = models.get(key);
+    if (model === undefined) {
+      model = matcher.scan(key).find((o) => o.start === 0 && o.end === key.length && !o.ambiguous) ?? null;
+      models.set(key, model);
+    }
+    return model;
+  };
   const add = (short: string, from: Candidate, min: number) => {
     if (short.length < min || names.has(short) || matcher.scan(short).length > 0) return;
     names.set(short, from);
     fresh.set(short, from.start);
     pattern = null;
   };
+  /** Bare versions of models whose maker the page named before them (BARE_VERSION). */
+  const versions = (text: string, found: readonly Candidate[]): Candidate[] => {
+    const out: Candidate[] = [];
+    BARE_VERSION.lastIndex = 0;
+    for (let m = BARE_VERSION.exec(text); m; m = BARE_VERSION.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Not inside another name, nor right after one: "Nvidia’s R1" is no maker's R1 but Nvidia's.
+      if (found.some((c) => c.start < end && start < c.end)) continue;
+      if (found.some((c) => c.end <= start && start - c.end <= 3 && AFTER_NAME.test(text.slice(c.end, start))))
+        continue;
+      for (const [maker, from] of makers) {
+        const model = from <= start ? modelOf(maker, m[0]) : null;
+        if (model === null) continue;
+        out.push({ ...model, start, end, alias: m[0], cue: true, initialWord: false });
+        break;
+      }
+    }
+    return out;
+  };
   return {
     /** Learns the short names of this block's sure mentions. */
     learn(candidates: readonly Candidate[]): void {
       fresh.clear();
+      for (const m of makers.keys()) makers.set(m, 0);
       for (const c of candidates) {
+        if (!c.ambiguous && c.category === 'company' && !makers.has(c.alias)) makers.set(c.alias, c.start);
         if (c.ambiguous || !c.alias.includes(' ')) continue;
         const words = c.alias.split(' ');
         if (c.category === 'person') {
@@ -77,39 +121,46 @@ export function createLocalNames(matcher: Matcher) {
     },
     /** The short names in a text, where no other name was found. */
     scan(text: string, found: readonly Candidate[]): Candidate[] {
-      if (names.size === 0) return [];
-      pattern ??= new RegExp(
-        `(?<![\\p{L}\\p{M}\\p{N}])(?:${[...names.keys()].sort((a, b) => b.length - a.length).join('|')})(?:['’]s)?(?![\\p{L}\\p{M}\\p{N}])`,
-        'gu',
-      );
       const out: Candidate[] = [];
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const word = m[0].replace(/['’]s$/, '');
-        const start = m.index;
-        const end = start + word.length;
-        if (found.some((c) => c.start < end && start < c.end)) continue;
-        const from = names.get(word);
-        // A short name learnt in this block counts only after its full name.
-        if (!from || start < (fresh.get(word) ?? 0)) continue;
-        // A regulator's short name ("Commission") counts only after "the" or opening a headline:
-        // "Commission staff" in a sentence is anyone's.
-        if (
-          from.category === 'regulator' &&
-          !AFTER_THE.test(text.slice(Math.max(0, start - 5), start)) &&
-          !opensLine(text, start)
-        )
-          continue;
-        out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
-      }
+      if (names.size > 0) learnt(text, found, out);
+      // Versions last: a version the page wrote after its model's full name is a short name above.
+      if (makers.size > 0) out.push(...versions(text, out.length === 0 ? found : [...found, ...out]));
       return out;
     },
     clear(): void {
+      makers.clear();
+      models.clear();
       names.clear();
       fresh.clear();
       pattern = null;
     },
   };
+  /** Short names learnt from full names, into `out`. */
+  function learnt(text: string, found: readonly Candidate[], out: Candidate[]): void {
+    pattern ??= new RegExp(
+      `(?<![\\p{L}\\p{M}\\p{N}])(?:${[...names.keys()].sort((a, b) => b.length - a.length).join('|')})(?:['’]s)?(?![\\p{L}\\p{M}\\p{N}])`,
+      'gu',
+    );
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const word = m[0].replace(/['’]s$/, '');
+      const start = m.index;
+      const end = start + word.length;
+      if (found.some((c) => c.start < end && start < c.end)) continue;
+      const from = names.get(word);
+      // A short name learnt in this block counts only after its full name.
+      if (!from || start < (fresh.get(word) ?? 0)) continue;
+      // A regulator's short name ("Commission") counts only after "the" or opening a headline:
+      // "Commission staff" in a sentence is anyone's.
+      if (
+        from.category === 'regulator' &&
+        !AFTER_THE.test(text.slice(Math.max(0, start - 5), start)) &&
+        !opensLine(text, start)
+      )
+        continue;
+      out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });
+    }
+  }
 }
 
 /** Short names learnt on one page. */

@@ -63,6 +63,28 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
+  it('reads a bare version, once the page has named its maker, as the model the knowledge names for both', () => {
+    // Real news: "The company said its G1 robots…" (en-p05); "新一代V4模型…R1模型" (zh-n60).
+    expect(found('G1 robots are cheap. Unitree shipped 5,500 robots; its G1 robots danced.')).toEqual([
+      ['Unitree', 'unitree'],
+      ['G1', 'unitree-g1'],
+    ]);
+    expect(found('DeepSeek发布了新一代V4模型，继R1模型之后。')).toEqual([
+      ['DeepSeek', 'deepseek'],
+      ['V4', 'deepseek-v4'],
+      ['R1', 'deepseek-r1'],
+    ]);
+    // A version the maker has no model for, or a version-like word glued to others, stays unlit.
+    expect(ids('DeepSeek plans a V9 model; its V4-era rival R1X and GPU-R1 are not models.')).toEqual(['deepseek']);
+    expect(found('DeepSeek said its R1 beat OpenAI’s o1.')).toContainEqual(['R1', 'deepseek-r1']);
+    // A version the page also wrote after its model's full name is lit once.
+    expect(found('DeepSeek released DeepSeek V4; V4 runs on Ascend.')).toEqual([
+      ['DeepSeek', 'deepseek'],
+      ['DeepSeek V4', 'deepseek-v4'],
+      ['V4', 'deepseek-v4'],
+      ['Ascend', 'huawei-ascend'],
+    ]);
+  });
   it('reads a version after its maker’s possessive as the model the knowledge names for both', () => {
     // Real news (en-p02): "DeepSeek's R1 model"; the knowledge lists "DeepSeek R1".
     expect(found("The market shock followed DeepSeek’s R1 model, and now DeepSeek's V4.")).toEqual([
