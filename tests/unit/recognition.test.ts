@@ -202,9 +202,9 @@ describe('any language', () => {
     ]);
   });
   it('ends a Chinese or Japanese name where the Latin letters of a model number begin', () => {
-    // 宇树H2 is Unitree's H2 robot (which has no card of its own); 英伟达H20 Nvidia's H20. 宇树G1,
+    // 宇树B2 is Unitree's B2 robot (which has no card of its own); 英伟达H20 Nvidia's H20. 宇树G1,
     // the G1 robot, has its own card.
-    expect(found('宇树H2机器人登顶，英伟达H20芯片在AI数据中心里，宇树G1也在。')).toEqual([
+    expect(found('宇树B2机器人登顶，英伟达H20芯片在AI数据中心里，宇树G1也在。')).toEqual([
       ['宇树', 'unitree'],
       ['英伟达', 'nvidia'],
       ['H20', 'nvidia-h20'],
