@@ -40,6 +40,9 @@ const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
  */
 const BARE_VERSION = /(?<![\p{Script=Latin}\p{N}_.-])[A-Z]\d{1,2}(?:\.\d)?(?![\p{Script=Latin}\p{N}_-]|\.\d)/gu;
 
+/** An acronym in brackets right after a name: " (AP)", " (BFL)". */
+const DEFINED_ACRONYM = /^ \(([A-Z][A-Z&]{1,5})\)/;
+
 /** What lies between a name and a version that belongs to it: "Nvidia R1", "Nvidia’s R1". */
 const AFTER_NAME = /^(?:['’]s)? ?$/;
 
@@ -58,6 +61,8 @@ export function createLocalNames(matcher: Matcher) {
   let pattern: RegExp | null = null;
   /** Companies the page has named (their aliases), and where in this block each was first named. */
   const makers = new Map<string, number>();
+  /** Short names that are acronyms the page defined: no "the" needed before them. */
+  const acronyms = new Set<string>();
   /** "maker version" → the model the knowledge names so, or null: asked once per page. */
   const models = new Map<string, Candidate | null>();
   const modelOf = (maker: string, version: string): Candidate | null => {
@@ -97,11 +102,23 @@ export function createLocalNames(matcher: Matcher) {
   };
   return {
     /** Learns the short names of this block's sure mentions. */
-    learn(candidates: readonly Candidate[]): void {
+    learn(text: string, candidates: readonly Candidate[]): void {
       fresh.clear();
       for (const m of makers.keys()) makers.set(m, 0);
       for (const c of candidates) {
         if (!c.ambiguous && c.category === 'company' && !makers.has(c.alias)) makers.set(c.alias, c.start);
+        // "Autoriteit Persoonsgegevens (AP)": the page defines the acronym for itself.
+        if (!c.ambiguous && text.charCodeAt(c.end + 1) === 40 /* ( */) {
+          const acronym = DEFINED_ACRONYM.exec(text.slice(c.end, c.end + 10))?.[1];
+          if (acronym !== undefined && !names.has(acronym)) {
+            add(acronym, c, 2);
+            if (names.get(acronym) === c) {
+              acronyms.add(acronym);
+              // From after the brackets: the definition itself is part of the full name's mention.
+              fresh.set(acronym, c.end + acronym.length + 3);
+            }
+          }
+        }
         if (c.ambiguous || !c.alias.includes(' ')) continue;
         const words = c.alias.split(' ');
         if (c.category === 'person') {
@@ -128,6 +145,7 @@ export function createLocalNames(matcher: Matcher) {
       return out;
     },
     clear(): void {
+      acronyms.clear();
       makers.clear();
       models.clear();
       names.clear();
@@ -154,6 +172,7 @@ export function createLocalNames(matcher: Matcher) {
       // "Commission staff" in a sentence is anyone's.
       if (
         from.category === 'regulator' &&
+        !acronyms.has(word) &&
         !AFTER_THE.test(text.slice(Math.max(0, start - 5), start)) &&
         !opensLine(text, start)
       )

@@ -400,7 +400,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
   if (versions.length > 0) candidates = [...candidates, ...versions].sort((a, b) => a.start - b.start);
   if (local) {
     // Surnames and short names of what the page has named in full before (local-names.ts).
-    local.learn(candidates);
+    local.learn(text, candidates);
     const short = local.scan(text, candidates);
     if (short.length > 0) candidates = [...candidates, ...short].sort((a, b) => a.start - b.start);
   }

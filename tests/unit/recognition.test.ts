@@ -110,6 +110,18 @@ describe('short names a page earns', () => {
     expect(ids('The Financial Stability Board warned about AI chips from Nvidia.')).toEqual(['nvidia']);
     expect(ids('Nvidia’s AI chips worried the Stability Board.')).toEqual(['nvidia']);
   });
+  it('reads an acronym the page defines in brackets after a full name as that name', () => {
+    // Real news (nl-01): "De Autoriteit Persoonsgegevens (AP) … waarschuwt de AP."
+    const text =
+      'De Autoriteit Persoonsgegevens (AP) maakt zich zorgen over AI-training door Meta. Dat waarschuwt de AP, en AP-vicevoorzitter Verdier ook.';
+    expect(found(text).filter(([, id]) => id === 'dutch-ap')).toEqual([
+      ['Autoriteit Persoonsgegevens', 'dutch-ap'],
+      ['AP', 'dutch-ap'],
+      ['AP', 'dutch-ap'],
+    ]);
+    // Without the definition, AP is anyone's (the news agency).
+    expect(ids('AP reported that OpenAI trains AI models. The AP said so.')).toEqual(['openai']);
+  });
   it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
       'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.\n\nCommission challenges Meta’s access policy';
