@@ -27,6 +27,8 @@ export type ScannedBlock = {
   sure: readonly string[];
   /** Ambiguous entities this block names with a cue, not at a sentence start. */
   cued: readonly string[];
+  /** First words of the longer names this block names without doubt ("Mistral" of "Mistral Medium 3.5"). */
+  brands?: readonly string[];
   /**
    * AI/tech topic words in the block (up to 4), counted only if relevance comes to need them:
    * a page naming four entities is AI news whatever its words, and most are.
@@ -410,6 +412,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
   // runs on every block, mostly before V8 optimises it, where `for…of` pays for an iterator.
   const sure: string[] = [];
   const cued: string[] = [];
+  let brands: string[] | undefined;
   // Names in one sentence share its cue: it is worked out once per sentence.
   let from = -1;
   let to = -1;
@@ -418,6 +421,12 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
     const c = candidates[i] as Candidate;
     if (!c.ambiguous) {
       if (!sure.includes(c.entityId)) sure.push(c.entityId);
+      const space = c.alias.indexOf(' ');
+      if (space > 0) {
+        const brand = c.alias.slice(0, space);
+        if (brands === undefined) brands = [brand];
+        else if (!brands.includes(brand)) brands.push(brand);
+      }
       continue;
     }
     const sentence = sentenceAround(text, c.start, c.end);
@@ -435,7 +444,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
     if (c.initialWord && ADVERBS.has(c.alias) && text.charCodeAt(c.end) === 44 /* , */) c.opener = true;
     if (c.cue && !c.initialWord && !cued.includes(c.entityId)) cued.push(c.entityId);
   }
-  return { text, candidates, sure, cued };
+  return brands === undefined ? { text, candidates, sure, cued } : { text, candidates, sure, cued, brands };
 }
 
 /** True when an unambiguous name lies within `[from, to)`; `candidates` are in text order. */
@@ -461,6 +470,7 @@ const bump = (map: Map<string, number>, keys: readonly string[], by: number) => 
 export function createEvidence() {
   const sure = new Map<string, number>();
   const cued = new Map<string, number>();
+  const brands = new Map<string, number>();
   /** Topic words of the blocks counted so far; `uncounted` blocks are counted when a verdict needs them. */
   let topicWords = 0;
   const uncounted = new Set<ScannedBlock>();
@@ -475,6 +485,7 @@ export function createEvidence() {
     add(b: ScannedBlock, sign: 1 | -1 = 1): void {
       bump(sure, b.sure, sign);
       bump(cued, b.cued, sign);
+      if (b.brands) bump(brands, b.brands, sign);
       if (sign === 1) {
         if (b.topicWords === undefined) uncounted.add(b);
         else topicWords += b.topicWords;
@@ -492,8 +503,11 @@ export function createEvidence() {
       };
     },
     isConfirmed: (id: string) => sure.has(id) || cued.has(id),
+    /** Whether the page names, without doubt, a longer name that starts with this word ("Mistral Medium 3.5"). */
+    isBrand: (word: string) => brands.has(word),
     /** Changes whenever a decision about some ambiguous name could change. */
-    signature: () => `${[...sure.keys()].sort().join()}|${[...cued.keys()].sort().join()}`,
+    signature: () =>
+      `${[...sure.keys()].sort().join()}|${[...cued.keys()].sort().join()}|${[...brands.keys()].sort().join()}`,
   };
 }
 
@@ -505,12 +519,15 @@ const strip = ({ start, end, entityId, alias }: Candidate): Mention => ({ start,
 /**
  * Whether a reader would expect this candidate highlighted. An ambiguous alias ("Amazon",
  * "Gemini") counts when its sentence has a cue (another name, a topic word), or when the page
- * confirms the entity elsewhere (an unambiguous alias, or a cued mention); an ordinary word at a
+ * confirms the entity elsewhere (an unambiguous alias, or a cued mention, or a longer name that
+ * starts with it: "Mistral Medium 3.5" makes "Mistral" the company); an ordinary word at a
  * sentence start ("Scale") only in the second case, and never as an adverb before a comma
  * ("Together, they…").
  */
 export const accepts = (c: Candidate, evidence: Evidence): boolean =>
-  !c.ambiguous || (c.cue && !c.initialWord) || (!c.opener && evidence.isConfirmed(c.entityId));
+  !c.ambiguous ||
+  (c.cue && !c.initialWord) ||
+  (!c.opener && (evidence.isConfirmed(c.entityId) || evidence.isBrand(c.alias)));
 
 /** The mentions of one block a reader would expect (see {@link accepts}). */
 export const decideBlock = (block: ScannedBlock, evidence: Evidence): Mention[] =>

@@ -122,6 +122,20 @@ describe('short names a page earns', () => {
     // Without the definition, AP is anyone's (the news agency).
     expect(ids('AP reported that OpenAI trains AI models. The AP said so.')).toEqual(['openai']);
   });
+  it('reads a brand’s ordinary-word name as the brand once the page names one of its products', () => {
+    // Real news (en-n54, en-q05): a page that names "Mistral Medium 3.5" or "Claude Code" means
+    // the company and the model family by a bare "Mistral" or "Claude" with no cue beside it.
+    const text =
+      'Mistral Medium 3.5 from Europe scores 77.6 on SWE-bench.\n\nMistral filled the European slot.\n\nClaude Code drives revenue.\n\nThe foundation will apply Claude to global health.';
+    expect(found(text).map(([t, id]) => `${t}=${id}`)).toEqual([
+      'Mistral Medium 3.5=mistral-medium',
+      'Mistral=mistral-ai',
+      'Claude Code=claude-code',
+      'Claude=claude',
+    ]);
+    // Without such a product, the bare word needs its usual cue.
+    expect(ids('The mistral blew over Provence.\n\nMistral filled the European slot.')).toEqual([]);
+  });
   it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
       'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.\n\nCommission challenges Meta’s access policy';
