@@ -22,6 +22,12 @@ describe('generations of a known family', () => {
     );
     expect(gaudi4).toMatchObject({ entityId: 'gaudi', generation: 'Gaudi 4' });
     expect(found('Google showed TPU v9 to its cloud customers, an AI chip.')).toContainEqual(['TPU v9', 'google-tpu']);
+    // Genie 3 has its own card; Genie 4, which the knowledge has not, is the Genie line's.
+    expect(found('Google DeepMind showed Genie 4, an AI world model, after Genie 3.')).toEqual([
+      ['Google DeepMind', 'google-deepmind'],
+      ['Genie 4', 'genie'],
+      ['Genie 3', 'genie-3'],
+    ]);
   });
 });
 
