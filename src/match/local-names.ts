@@ -43,6 +43,19 @@ const BARE_VERSION = /(?<![\p{Script=Latin}\p{N}_.-])[A-Z]\d{1,2}(?:\.\d)?(?![\p
 /** An acronym in brackets right after a name: " (AP)", " (BFL)". */
 const DEFINED_ACRONYM = /^ \(([A-Z][A-Z&]{1,5})\)/;
 
+/**
+ * Whether an acronym is made of a name's initials, in order, from its first word on: "AP" of
+ * "Autoriteit Persoonsgegevens", "METI" of "Ministry of Economy, Trade and Industry". A country
+ * code after a company ("OpenAI (US)") is not.
+ */
+function initialsOf(name: string, acronym: string): boolean {
+  const words = name.split(/[\s,]+/);
+  if (words[0]?.[0]?.toUpperCase() !== acronym[0]) return false;
+  let at = 1;
+  for (let i = 1; i < words.length && at < acronym.length; i++) if (words[i]?.[0]?.toUpperCase() === acronym[at]) at++;
+  return at === acronym.length;
+}
+
 /** What lies between a name and a version that belongs to it: "Nvidia R1", "Nvidia’s R1". */
 const AFTER_NAME = /^(?:['’]s)? ?$/;
 
@@ -110,7 +123,7 @@ export function createLocalNames(matcher: Matcher) {
         // "Autoriteit Persoonsgegevens (AP)": the page defines the acronym for itself.
         if (!c.ambiguous && text.charCodeAt(c.end + 1) === 40 /* ( */) {
           const acronym = DEFINED_ACRONYM.exec(text.slice(c.end, c.end + 10))?.[1];
-          if (acronym !== undefined && !names.has(acronym)) {
+          if (acronym !== undefined && !names.has(acronym) && initialsOf(c.alias, acronym)) {
             add(acronym, c, 2);
             if (names.get(acronym) === c) {
               acronyms.add(acronym);

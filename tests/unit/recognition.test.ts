@@ -127,6 +127,19 @@ describe('short names a page earns', () => {
     ]);
     // Without the definition, AP is anyone's (the news agency).
     expect(ids('AP reported that OpenAI trains AI models. The AP said so.')).toEqual(['openai']);
+    // Brackets that are not the name's initials define nothing (real news, en-n09: every "AI" on
+    // the page lit as the UN panel), nor do country codes after labs.
+    expect(
+      ids(
+        'The Independent International Scientific Panel on Artificial Intelligence (AI) met.\n\nAI chips and AI models.',
+      ),
+    ).toEqual(['un-ai-scientific-panel']);
+    expect(
+      found('Labs such as OpenAI (US) and DeepSeek (CN) train AI models.\n\nThe US and CN regulate AI chips.'),
+    ).toEqual([
+      ['OpenAI', 'openai'],
+      ['DeepSeek', 'deepseek'],
+    ]);
   });
   it('reads a brand’s ordinary-word name as the brand once the page names one of its products', () => {
     // Real news (en-n54, en-q05): a page that names "Mistral Medium 3.5" or "Claude Code" means
