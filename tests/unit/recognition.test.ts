@@ -115,6 +115,8 @@ describe('short names a page earns', () => {
     ]);
     expect(ids('The Financial Stability Board warned about AI chips from Nvidia.')).toEqual(['nvidia']);
     expect(ids('Nvidia’s AI chips worried the Stability Board.')).toEqual(['nvidia']);
+    // After a capitalised word in mid-sentence, with no institution word after it.
+    expect(ids('Regulators read the Global Stability review of AI chips from Nvidia.')).toEqual(['nvidia']);
   });
   it('reads an acronym the page defines in brackets after a full name as that name', () => {
     // Real news (nl-01): "De Autoriteit Persoonsgegevens (AP) … waarschuwt de AP."
