@@ -59,6 +59,10 @@ function initialsOf(name: string, acronym: string): boolean {
 /** What lies between a name and a version that belongs to it: "Nvidia R1", "Nvidia’s R1". */
 const AFTER_NAME = /^(?:['’]s)? ?$/;
 
+/** The name the knowledge has for exactly this text ("DeepSeek R1" → DeepSeek-R1), if any. */
+export const wholeName = (matcher: Matcher, name: string): Candidate | undefined =>
+  matcher.scan(name).find((o) => o.start === 0 && o.end === name.length);
+
 /**
  * Short names a page earns: once it names a person in full ("Dario Amodei"), their surname alone
  * ("Amodei said") refers to them on the rest of the page; once it names a company in full
@@ -82,7 +86,8 @@ export function createLocalNames(matcher: Matcher) {
     const key = `${maker} ${version}`;
     let model = models.get(key);
     if (model === undefined) {
-      model = matcher.scan(key).find((o) => o.start === 0 && o.end === key.length && !o.ambiguous) ?? null;
+      const whole = wholeName(matcher, key);
+      model = whole !== undefined && !whole.ambiguous ? whole : null;
       models.set(key, model);
     }
     return model;

@@ -9,7 +9,7 @@ import {
 } from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
-import type { LocalNames } from './local-names';
+import { type LocalNames, wholeName } from './local-names';
 import type { Candidate, Matcher, Mention } from './matcher';
 
 /** How sure we are that a page is about AI/tech, and why. */
@@ -201,6 +201,18 @@ const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /**
+ * The capitalised word right before a name, when it is part of a longer name the knowledge does
+ * not know: in mid-sentence, not a weekday or a month, and not the end of a name the matcher found
+ * ("Nvidia Blackwell"). Undefined otherwise.
+ */
+function unknownCapitalBefore(text: string, c: Candidate, found: readonly Candidate[]): string | undefined {
+  if (text.charCodeAt(c.start - 1) !== 32) return undefined;
+  const word = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(text.slice(Math.max(0, c.start - 24), c.start))?.[1];
+  if (word === undefined || CALENDAR.test(word) || sentenceInitial(text, c.start - 1 - word.length)) return undefined;
+  return found.some((o) => o.end === c.start - 1) ? undefined : word;
+}
+
+/**
  * True for a chip named after a person where the page means the person: after a word like
  * "physicist", or as the surname of a full name the knowledge does not know ("David Blackwell",
  * "Richard Feynman"; "Nvidia Blackwell" and "Grace Blackwell" are names the matcher found).
@@ -210,11 +222,8 @@ function namesake(text: string, c: Candidate, found: readonly Candidate[]): bool
   const before = text.slice(Math.max(0, c.start - 24), c.start);
   if (PERSON_BEFORE.test(before)) return true;
   if (c.category !== 'chip' || c.alias.includes(' ')) return false;
-  const given = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(before);
-  if (!given) return false;
-  const word = given[1] as string;
-  if (CALENDAR.test(word) || COMMON_WORDS.has(word)) return false;
-  return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
+  const word = unknownCapitalBefore(text, c, found);
+  return word !== undefined && !COMMON_WORDS.has(word);
 }
 
 /** Words that end the name of an institution or a scheme: "Financial Stability Board", "Horizon Fund". */
@@ -229,13 +238,7 @@ const INSTITUTION_AFTER =
  */
 function wordOfLongerName(text: string, c: Candidate, found: readonly Candidate[]): boolean {
   if (!c.ambiguous || !COMMON_WORDS.has(c.alias)) return false;
-  if (INSTITUTION_AFTER.test(text.slice(c.end, c.end + 13))) return true;
-  if (text.charCodeAt(c.start - 1) !== 32) return false;
-  const given = /(?:^|[^\p{L}\p{N}])([A-Z][a-z]{2,}) $/u.exec(text.slice(Math.max(0, c.start - 24), c.start));
-  if (!given) return false;
-  const word = given[1] as string;
-  if (CALENDAR.test(word)) return false;
-  return !sentenceInitial(text, c.start - 1 - word.length) && !found.some((o) => o.end === c.start - 1);
+  return INSTITUTION_AFTER.test(text.slice(c.end, c.end + 13)) || unknownCapitalBefore(text, c, found) !== undefined;
 }
 
 /** Law names that many places give their own laws; the knowledge's one is the EU's. */
@@ -375,7 +378,7 @@ function makersVersions(matcher: Matcher, text: string, found: readonly Candidat
     // A version that is a name of its own ("Nvidia’s H20") was found already.
     if (version === undefined || found[i + 1]?.start === c.end + 3) continue;
     const name = `${text.slice(c.start, c.end)} ${version}`;
-    const model = matcher.scan(name).find((o) => o.start === 0 && o.end === name.length);
+    const model = wholeName(matcher, name);
     if (model === undefined) continue;
     const start = c.end + 3;
     out.push({ ...model, start, end: start + version.length, alias: version });
