@@ -155,7 +155,7 @@ describe('short names a page earns', () => {
       'Claude=claude',
     ]);
     // Without such a product, the bare word needs its usual cue.
-    expect(ids('The mistral blew over Provence.\n\nMistral filled the European slot.')).toEqual([]);
+    expect(ids('Nvidia sold AI chips to OpenAI.\n\nMistral filled the European slot.')).toEqual(['nvidia', 'openai']);
   });
   it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
