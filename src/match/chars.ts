@@ -28,18 +28,22 @@ export function germanGenitiveAt(text: string, end: number): boolean {
   return next >= 97 && next <= 122 && after >= 65 && after <= 90;
 }
 
-/** Full-width digits, capitals and small letters, and the full-width hyphen, full stop and ampersand. */
-const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff0e\uff06]/g;
+/**
+ * Full-width digits, capitals and small letters, the full-width hyphen, full stop and ampersand,
+ * and Unicode's own hyphens (U+2010, and U+2011, which OpenAI's pages put in "GPT‑5.6").
+ */
+const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff0e\uff06\u2010\u2011]/g;
 
 /**
  * The text with full-width Latin letters, digits and the marks names use in them read as ASCII
- * ("チャットＧＰＴ", "ＧＰＴ－５．５", as Japanese papers write them). One character for one, so
- * offsets stay the page's; the text itself when there is none, which is nearly always.
+ * ("チャットＧＰＴ", "ＧＰＴ－５．５", as Japanese papers write them), and a hyphen of any kind as
+ * "-" ("GPT‑5.6" with a non-breaking hyphen). One character for one, so offsets stay the page's;
+ * the text itself when there is none, which is nearly always.
  */
-export function narrowWidth(text: string): string {
+export function asciiForms(text: string): string {
   WIDE.lastIndex = 0;
   if (!WIDE.test(text)) return text;
-  return text.replace(WIDE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(WIDE, (c) => (c < '\uff00' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 /** True for an ASCII letter or digit. */

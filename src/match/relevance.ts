@@ -1,11 +1,11 @@
 import {
+  asciiForms,
   codePointBefore,
   germanGenitiveAt,
   isCapitalOrDigitCode,
   isHangulSyllable,
   isLetterOrDigitCode,
   isUnspacedScript,
-  narrowWidth,
 } from './chars';
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
@@ -145,10 +145,10 @@ const ADVERBS = new Set(['Together', 'Still', 'Instead', 'Further', 'Again', 'Me
 /**
  * Finds the candidates of one block and what the block itself says about them. Invisible
  * characters inside words (soft hyphens, zero-width spaces) are read as if absent, full-width
- * Latin letters as ASCII; the candidates' offsets are in the block's own text.
+ * Latin letters and Unicode hyphens as ASCII; the candidates' offsets are in the block's own text.
  */
 export function scanBlock(matcher: Matcher, original: string, local?: LocalNames): ScannedBlock {
-  const narrow = narrowWidth(original);
+  const narrow = asciiForms(original);
   const invisible = withoutInvisible(narrow);
   if (!invisible) return scanClean(matcher, narrow, local);
   const scanned = scanClean(matcher, invisible.text, local);

@@ -215,6 +215,18 @@ describe('casing and invisible characters', () => {
       ['Ｈ２００', 'nvidia-h200'],
     ]);
   });
+  it('reads a non-breaking hyphen as a hyphen: “GPT\u20115.6” is GPT-5.6, not the GPT family', () => {
+    // Real news (en-r704) copied from OpenAI's pages, which write U+2011 inside model names.
+    expect(
+      found('OpenAI released GPT\u20115.6 and GPT\u2011Live this week; Mistral shipped Le\u2010Chat updates.'),
+    ).toEqual([
+      ['OpenAI', 'openai'],
+      ['GPT\u20115.6', 'gpt-5-6'],
+      ['GPT\u2011Live', 'gpt-live'],
+      ['Mistral', 'mistral-ai'],
+      ['Le\u2010Chat', 'le-chat'],
+    ]);
+  });
 });
 
 describe('any language', () => {
