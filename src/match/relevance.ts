@@ -168,16 +168,30 @@ const ORG_WORDS =
   /^(?:Solar|Energy|Group|Holdings|Capital|Partners|Records|Bank|Network|Networks|Media|Sports|Labs?|Inc|Corp|Ltd|Limited|Pharma|Motors|Airlines|Foods|Entertainment|Games|Studios)\b/;
 
 /**
+ * True for a short block written in title case, as headlines and section titles are: most of its
+ * words start with a capital ("FTC Sets Standards for AI Accuracy and Bias").
+ */
+function titleCased(text: string): boolean {
+  if (text.length > 160) return false;
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => w[0] !== w[0]?.toLowerCase()).length;
+  return capitalised >= 0.7 * words.length;
+}
+
+/**
  * True for an acronym that is only the first word of a longer capitalised name: "FTC Solar" (a
  * solar company) is not the FTC. A regulator's or a law's acronym followed by any capitalised
- * word but a title; anyone's acronym followed by a word that names organisations.
+ * word but a title, except in a title-case headline, where every word has a capital ("FTC Targets
+ * AI Bias"); anyone's acronym followed by a word that names organisations.
  */
 function acronymOfLongerName(text: string, c: Candidate): boolean {
   // The space first: most names are followed by something else, and a RegExp costs more.
   if (text.charCodeAt(c.end) !== 32 || !/^[A-Z][A-Z0-9&]{1,5}$/.test(c.alias)) return false;
   const next = /^[A-Z][A-Za-z]+/.exec(text.slice(c.end + 1, c.end + 24))?.[0];
   if (!next || TITLES.test(next)) return false;
-  return ORG_WORDS.test(next) || c.category === 'regulator' || c.category === 'law';
+  if (ORG_WORDS.test(next)) return true;
+  return (c.category === 'regulator' || c.category === 'law') && !titleCased(text);
 }
 
 /** Words that, right before a regulator's name, make it another body's name. */

@@ -314,6 +314,15 @@ describe('any language', () => {
 describe('false friends', () => {
   it('leaves an acronym that opens another organisation’s name alone', () => {
     expect(ids('FTC Solar shares rose after the FTC sued Microsoft over AI.')).toEqual(['ftc', 'microsoft']);
+    expect(ids('FTC Solar Shares Jump as Nvidia Sells AI Chips')).toEqual(['nvidia']);
+  });
+  it('reads a regulator’s acronym before a verb in a title-case headline (“FTC Sets Standards”)', () => {
+    // Real news (en-r702): section titles of an AI news round-up.
+    expect(ids('FTC Sets Standards for AI Accuracy and Bias')).toEqual(['ftc']);
+    expect(ids('Latest Breaking AI News: FTC Targets AI Bias, Massive Funding Flows, and New Innovations')).toEqual([
+      'ftc',
+    ]);
+    expect(ids('Regulators watch the SEC Proposal Tracker and the FTC.')).toEqual(['ftc']);
   });
   it('leaves the people chips are named after alone', () => {
     const text =
