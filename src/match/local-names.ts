@@ -36,9 +36,11 @@ const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
 
 /**
  * A bare version as pages write it after naming the maker ("its G1 robots", "新一代V4模型"): a
- * capital and a digit or two, not inside a longer Latin word, number or code ("V4-era", "GPU-R1").
+ * capital and a digit or two, with a tier after a hyphen if any ("V4-Pro", "V4-Flash"), not inside
+ * a longer Latin word, number or code ("V4-era", "GPU-R1").
  */
-const BARE_VERSION = /(?<![\p{Script=Latin}\p{N}_.-])[A-Z]\d{1,2}(?:\.\d)?(?![\p{Script=Latin}\p{N}_-]|\.\d)/gu;
+const BARE_VERSION =
+  /(?<![\p{Script=Latin}\p{N}_.-])([A-Z]\d{1,2}(?:\.\d)?)(?:-(?:Pro|Flash|Lite|Max|Mini|Turbo|Plus|Ultra|Air|Nano))?(?![\p{Script=Latin}\p{N}_-]|\.\d)/gu;
 
 /** An acronym in brackets right after a name: " (AP)", " (BFL)". */
 const DEFINED_ACRONYM = /^ \(([A-Z][A-Z&]{1,5})\)/;
@@ -110,7 +112,9 @@ export function createLocalNames(matcher: Matcher) {
       if (found.some((c) => c.end <= start && start - c.end <= 3 && AFTER_NAME.test(text.slice(c.end, start))))
         continue;
       for (const [maker, from] of makers) {
-        const model = from <= start ? modelOf(maker, m[0]) : null;
+        // A tier the knowledge has no name for is its version's: "V4-Pro" is DeepSeek-V4.
+        const model =
+          from > start ? null : (modelOf(maker, m[0]) ?? (m[1] === m[0] ? null : modelOf(maker, m[1] ?? '')));
         if (model === null) continue;
         out.push({ ...model, start, end, alias: m[0], cue: true, initialWord: false });
         break;

@@ -80,8 +80,15 @@ describe('short names a page earns', () => {
       ['V4', 'deepseek-v4'],
       ['R1', 'deepseek-r1'],
     ]);
+    // A tier after the version is the version's when the knowledge has no name for it (zh-n60).
+    expect(found('V4延续了DeepSeek的开源传统，分为V4-Pro和更经济的V4-Flash。')).toEqual([
+      ['DeepSeek', 'deepseek'],
+      ['V4-Pro', 'deepseek-v4'],
+      ['V4-Flash', 'deepseek-v4'],
+    ]);
     // A version the maker has no model for, or a version-like word glued to others, stays unlit.
     expect(ids('DeepSeek plans a V9 model; its V4-era rival R1X and GPU-R1 are not models.')).toEqual(['deepseek']);
+    expect(ids('DeepSeek plans a V9-Pro model; its V4-Prof and V4-Pro-era are not models.')).toEqual(['deepseek']);
     expect(found('DeepSeek said its R1 beat OpenAI’s o1.')).toContainEqual(['R1', 'deepseek-r1']);
     // A version the page also wrote after its model's full name is lit once.
     expect(found('DeepSeek released DeepSeek V4; V4 runs on Ascend.')).toEqual([
