@@ -130,12 +130,12 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
 }
 
 /**
- * True when a name opens a sentence, where any ordinary word is capitalised too. Not after a
- * colon: English writes on in small letters there, so a capital is a name ("a clear structure:
- * Meta's Llama…").
+ * True when a name opens a sentence or a list item ("• Scale of the build-out…"), where any
+ * ordinary word is capitalised too. Not after a colon: English writes on in small letters there,
+ * so a capital is a name ("a clear structure: Meta's Llama…").
  */
 export const sentenceInitial = (text: string, start: number): boolean =>
-  /(?:^|[.!?]["'”’)\]]*)\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
+  /(?:^|[.!?]["'”’)\]]*|[•▪►‣◦])\s*["'“‘([]*$/u.test(text.slice(Math.max(0, start - 8), start));
 
 const NONE: readonly string[] = [];
 

@@ -199,6 +199,26 @@ describe('short names a page earns', () => {
     expect(found(text)).not.toContainEqual(['Together', 'together-ai']);
     expect(ids(text)).toContain('together-ai');
   });
+  it('does not read an ordinary word opening a list item as a name (“• Scale of the build-out”)', () => {
+    // Real news (en-r709): a briefing's bullet points; Scale AI is named nowhere on the page.
+    const item =
+      'Scale of the build-out is getting clearer: Moody’s projects $3 trillion of investment in AI data centers, and Google and BlackRock fund AI infrastructure.';
+    for (const bullet of ['• ', '▪ ', '•'])
+      expect(ids(`Nvidia sells AI chips to data centres.\n\n${bullet}${item}`)).toEqual([
+        'nvidia',
+        'google',
+        'blackrock',
+      ]);
+    // A dash is not a bullet: "A third — Perplexity, the AI-search upstart" (en-q04).
+    expect(ids('OpenAI and Anthropic filed to list. A third — Perplexity, the AI-search upstart — waits.')).toContain(
+      'perplexity',
+    );
+    expect(ids('Nvidia and Scale AI sign an AI data deal. • Scale AI labels data.')).toEqual([
+      'nvidia',
+      'scale-ai',
+      'scale-ai',
+    ]);
+  });
 });
 
 describe('casing and invisible characters', () => {
