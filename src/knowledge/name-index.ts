@@ -118,6 +118,36 @@ function withoutLengthenings(aliases: string[], every: readonly string[]): strin
   });
 }
 
+/**
+ * A generation's names as pages also write them after the maker, as its family's longer names do:
+ * "Meta Llama 4" for "Llama 4" (the family has "Meta Llama"), "Google Gemini 2.5 Pro" for
+ * "Gemini 2.5 Pro". Added at build time, so it costs a page nothing; never a name the knowledge
+ * gives to something else. Without them the family's longer name took the generation for one it
+ * has no entity for ("Meta Llama 4" lit as the Llama family).
+ */
+function withMakerPrefixes(entities: readonly Entity[], index: NameIndex): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const taken = new Set(allAliases(index));
+  entities.forEach((e, i) => {
+    const family = e.family === undefined ? undefined : byId.get(e.family);
+    const entry = index[i];
+    if (!family?.versioned || entry === undefined) return;
+    const bases = [...family.aliases, ...family.ambiguousAliases];
+    // "Meta Llama" is "Meta " before the family's own "Llama".
+    const prefixes = family.aliases.flatMap((a) =>
+      bases.filter((b) => a.length > b.length && a.endsWith(` ${b}`)).map((b) => [a.slice(0, -b.length), b] as const),
+    );
+    for (const [prefix, base] of prefixes)
+      for (const name of e.aliases) {
+        if (!name.startsWith(base) || !/^[ -][\p{L}\p{N}]/u.test(name.slice(base.length))) continue;
+        const longer = prefix + name;
+        if (taken.has(longer)) continue;
+        taken.add(longer);
+        entry.aliases.push(longer);
+      }
+  });
+}
+
 /** Strips a validated knowledge file down to the names the matcher compiles. */
 export function toNameIndex(entities: Entity[]): NameIndex {
   const index = entities.map(({ id, name, category, aliases, ambiguousAliases, generic, versioned }) => ({
@@ -130,6 +160,7 @@ export function toNameIndex(entities: Entity[]): NameIndex {
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
   withChineseScripts(index);
+  withMakerPrefixes(entities, index);
   const every = allAliases(index);
   // A person's longer name is kept: "President Xi" would light only part of "President Xi Jinping".
   for (const e of index) if (e.category !== 'person') e.aliases = withoutLengthenings(e.aliases, every);

@@ -29,6 +29,19 @@ describe('generations of a known family', () => {
       ['Genie 3', 'genie-3'],
     ]);
   });
+  it('resolve a generation written after its maker (“Meta Llama 4”) as the generation, not the family', () => {
+    // Real news (en-n54): "Meta Llama 4" was lit as the Llama family, whose names include "Meta Llama".
+    expect(
+      found('Meta Llama 4 trails Google Gemini 2.5, OpenAI GPT-5.5 and Anthropic Claude Opus 4.8 on AI benchmarks.'),
+    ).toEqual([
+      ['Meta Llama 4', 'llama-4'],
+      ['Google Gemini 2.5', 'gemini-2-5'],
+      ['OpenAI GPT-5.5', 'gpt-5-5'],
+      ['Anthropic Claude Opus 4.8', 'claude-opus-4-8'],
+    ]);
+    // A generation the knowledge has no card for stays the family's, with the generation named.
+    expect(found('Meta Llama 7 is not out; Meta trains AI models.')).toContainEqual(['Meta Llama 7', 'llama']);
+  });
 });
 
 describe('people', () => {
