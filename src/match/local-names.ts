@@ -24,8 +24,24 @@ const FAMILY_FIRST = new Set(
  */
 const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board)$/;
 
-/** "the " or "The " right before a short name (the text's last five characters before it). */
-const AFTER_THE = /(?:^|[^\p{L}])[Tt]he $/u;
+/**
+ * The same kinds of body opening a name, as French, Spanish and Italian write them ("Commission
+ * européenne", "Comisión Europea", "Autorità garante"): "la Commission" means it after that.
+ */
+const BODY_FIRST = /^(?:Commission|Comisión|Commissione|Autorité|Autoridad|Autorità|Agence|Agencia|Agenzia)$/;
+
+/**
+ * "the " (or "la ", "le ", "l’", "el ", "il ", "die ", "der ") right before a short name: the
+ * text's last seven characters before it.
+ */
+const AFTER_THE = /(?:^|[^\p{L}])(?:[Tt]he|[Ll][ae]|[Ee]l|[Ii]l|[Dd]ie|[Dd]er|[Dd]ella) $|(?:^|[^\p{L}])[Ll]['’]$/u;
+
+/**
+ * Words after a short body's name that make it another body: "la Commission nationale de
+ * l'informatique", "la Comisión de los Mercados", "the Commission on Human Rights".
+ */
+const ANOTHER_BODY =
+  /^ (?:nationale?|national|nacional|de|des|du|del|della|dei|d['’]|on|for|of|spéciale|especial|speciale)(?![\p{L}])/u;
 
 /** Whether `start` opens its line: a headline drops the "the" ("Commission fines Meta"). */
 const opensLine = (text: string, start: number) =>
@@ -155,6 +171,8 @@ export function createLocalNames(matcher: Matcher) {
           add(words[1] as string, c, 2);
         } else if (c.category === 'regulator' && BODY.test(words.at(-1) as string)) {
           add(words.at(-1) as string, c, 5);
+        } else if (c.category === 'regulator' && BODY_FIRST.test(words[0] as string)) {
+          add(words[0] as string, c, 5);
         }
       }
     },
@@ -195,8 +213,8 @@ export function createLocalNames(matcher: Matcher) {
       if (
         from.category === 'regulator' &&
         !acronyms.has(word) &&
-        !AFTER_THE.test(text.slice(Math.max(0, start - 5), start)) &&
-        !opensLine(text, start)
+        ((!AFTER_THE.test(text.slice(Math.max(0, start - 7), start)) && !opensLine(text, start)) ||
+          ANOTHER_BODY.test(text.slice(end, end + 12)))
       )
         continue;
       out.push({ ...from, start, end, alias: word, cue: true, initialWord: false });

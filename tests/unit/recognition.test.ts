@@ -187,6 +187,21 @@ describe('short names a page earns', () => {
       ['Commission', 'european-commission'],
     ]);
   });
+  it('reads “la Commission” as the body a French page named in full, not another body’s name', () => {
+    // Real news (fr-n97): "La Commission européenne n'a…", then "la Commission intègre…".
+    const text =
+      "La Commission européenne n'a pas publié ses lignes directrices sur l'IA pour OpenAI.\n\nSelon certains rapports, la Commission intègre les retours d'OpenAI, comme l'a noté la Commission de régulation de l'énergie. Une commission d'experts conseille.";
+    expect(found(text).filter(([, id]) => id === 'european-commission')).toEqual([
+      ['Commission européenne', 'european-commission'],
+      ['Commission', 'european-commission'],
+    ]);
+    // Not before the full name, and not without an article.
+    expect(ids("Selon la Commission, OpenAI et l'IA. Commission et Meta ; la Commission européenne.")).toEqual([
+      'openai',
+      'meta',
+      'european-commission',
+    ]);
+  });
   it('reads “Apple” opening a sentence about AI as the company, as the rest of the page then does', () => {
     const text =
       'Apple is warning that the AI boom is reaching consumers. The warning matters because Apple sits at the centre of the device market. Samsung Electronics raised memory prices.';
