@@ -196,10 +196,10 @@ describe('short names a page earns', () => {
       ['Commission', 'european-commission'],
     ]);
     // Not before the full name, and not without an article.
-    expect(ids("Selon la Commission, OpenAI et l'IA. Commission et Meta ; la Commission européenne.")).toEqual([
+    expect(ids("Selon la Commission, OpenAI et l'IA ; la Commission européenne. Une Commission et Nvidia.")).toEqual([
       'openai',
-      'meta',
       'european-commission',
+      'nvidia',
     ]);
   });
   it('reads “Apple” opening a sentence about AI as the company, as the rest of the page then does', () => {
