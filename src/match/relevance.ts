@@ -175,7 +175,7 @@ function titleCased(text: string): boolean {
   if (text.length > 160) return false;
   const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   if (words.length < 3) return false;
-  const capitalised = words.filter((w) => w[0] !== w[0]?.toLowerCase()).length;
+  const capitalised = words.filter((w) => isCapitalOrDigitCode(w.codePointAt(0) as number)).length;
   return capitalised >= 0.7 * words.length;
 }
 
