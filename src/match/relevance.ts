@@ -287,36 +287,45 @@ const OWNER_BEFORE =
 const PRONOUN_BEFORE = /(?:^|[^\p{L}])(?:its|their) (?:\p{Ll}+ )?$/u;
 
 /**
- * True when a sentence gives a generic law to a place by a pronoun: "Colorado passed its AI Act",
+ * The place a sentence gives a generic law to by a pronoun: "Colorado passed its AI Act",
  * "lawmakers in Texas amended their AI Act". The place named last before it owns it; the EU
  * ("Brussels finalised its AI Act") or no place at all ("the bloc will enforce its AI Act") keeps
- * it the EU's.
+ * it the EU's (undefined).
  */
-function placeOfSentence(text: string, c: Candidate): boolean {
+function placeOfSentence(text: string, c: Candidate): string | undefined {
   const [from] = sentenceAround(text, c.start, c.end);
   const owners = [...text.slice(Math.max(from, c.start - 200), c.start).matchAll(/\p{Lu}[\p{L}.]*/gu)]
     .map((m) => m[0].replace(/\.$/, ''))
     .filter((w) => EU_OWNERS.test(w) || (PLACES.test(w) && !/^(?:Federal|State)$/.test(w)));
   const owner = owners.at(-1);
-  return owner !== undefined && !EU_OWNERS.test(owner);
+  return owner === undefined || EU_OWNERS.test(owner) ? undefined : owner;
 }
 
 /**
- * True for another place's law of the same generic name: "Colorado's AI Act", "the Texas AI
- * Act", "the state's AI Act", "Colorado's landmark AI Act" are not the EU AI Act ("Europe's AI
- * Act", "The AI Act", "the EU's landmark AI Act" are).
+ * The owner of another place's law of the same generic name: "Colorado" of "Colorado's AI Act"
+ * and "Colorado's landmark AI Act", "Texas" of "the Texas AI Act", "state" of "the state's AI
+ * Act". Undefined for the EU AI Act ("Europe's AI Act", "The AI Act", "the EU's landmark AI Act").
  */
-function anotherPlacesLaw(text: string, c: Candidate): boolean {
-  if (c.category !== 'law' || !GENERIC_LAW.test(c.alias)) return false;
+function ownerOfAnotherLaw(text: string, c: Candidate): string | undefined {
+  if (c.category !== 'law' || !GENERIC_LAW.test(c.alias)) return undefined;
   const before = text.slice(Math.max(0, c.start - 40), c.start);
   if (PRONOUN_BEFORE.test(before)) return placeOfSentence(text, c);
   const owner = OWNER_BEFORE.exec(before);
-  if (!owner) return false;
+  if (!owner) return undefined;
   const word = (owner[1] as string).replace(/\.$/, '');
-  if (EU_OWNERS.test(word)) return false;
+  if (EU_OWNERS.test(word)) return undefined;
   // A possessive says whose law it is; a bare word only when it names a place.
-  if (owner[2] !== undefined) return !NOT_OWNERS.test(word);
-  return PLACES.test(word) || /^[a-z]/.test(word);
+  if (owner[2] !== undefined) return NOT_OWNERS.test(word) ? undefined : word;
+  return PLACES.test(word) || /^[a-z]/.test(word) ? word : undefined;
+}
+
+/**
+ * The place's own law, where the knowledge has it under the place's name ("Colorado AI Act" for
+ * "Colorado's AI Act"): the same words on the page, read as that law.
+ */
+function placesOwnLaw(matcher: Matcher, c: Candidate, owner: string): Candidate | undefined {
+  const law = wholeName(matcher, `${owner} ${c.alias}`);
+  return law?.category === 'law' ? { ...law, start: c.start, end: c.end, alias: c.alias } : undefined;
 }
 
 /**
@@ -402,17 +411,29 @@ function makersVersions(matcher: Matcher, text: string, found: readonly Candidat
 
 function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedBlock {
   const found = matcher.scan(text);
-  const exact =
+  /** Generic law names that are another place's own law the knowledge has ("Colorado's AI Act"). */
+  let owned: Candidate[] | undefined;
+  let exact =
     found.length === 0
       ? found
       : found.filter((c, i) => {
-          if (namesake(text, c, found) || anotherPlacesLaw(text, c) || tailOfLongerName(text, c)) return false;
+          const owner = ownerOfAnotherLaw(text, c);
+          if (owner !== undefined) {
+            const law = placesOwnLaw(matcher, c, owner);
+            if (law) {
+              owned = owned ?? [];
+              owned.push(law);
+            }
+            return false;
+          }
+          if (namesake(text, c, found) || tailOfLongerName(text, c)) return false;
           if (insideKoreanWord(text, c) || insideKatakanaWord(text, c) || codeNameOfAnother(text, c)) return false;
           if (endOfHyphenName(text, c, found, i) || wordOfLongerName(text, c, found)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.
           const next = found[i + 1];
           return !acronymOfLongerName(text, c) || (next !== undefined && next.start === c.end + 1);
         });
+  if (owned) exact = [...exact, ...owned].sort((a, b) => a.start - b.start);
   const folded = matcher.scanCase(text, exact);
   let candidates = folded.length === 0 ? exact : [...exact, ...folded].sort((a, b) => a.start - b.start);
   const versions = makersVersions(matcher, text, candidates);

@@ -413,17 +413,23 @@ describe('false friends', () => {
       ['Meta', 'meta'],
     ]);
   });
-  it('leaves another place’s “AI Act” alone: the knowledge’s AI Act is the EU’s', () => {
+  it('reads another place’s “AI Act” as that place’s law, never the EU’s', () => {
     const states =
       "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots. Colorado’s landmark AI Act was replaced; Colorado's original AI Act is gone.";
     expect(ids(states)).not.toContain('eu-ai-act');
+    // Where the knowledge has the place's own law ("Colorado AI Act"), its card answers.
+    expect(found(states)).toEqual([
+      ['AI Act', 'colorado-ai-act'],
+      ['AI Act', 'colorado-ai-act'],
+      ['AI Act', 'colorado-ai-act'],
+    ]);
     const eu =
       'Europe’s AI Act applies from August. The AI Act bans some uses, the EU’s AI Act says, and the bloc’s AI Act is law. The landmark AI Act and the EU’s landmark AI Act agree.';
     expect(ids(eu)).toEqual(['eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act', 'eu-ai-act']);
     // "its" gives the law to the place the sentence named last: Colorado's, then the EU's again.
     const pronoun =
       'Colorado passed its AI Act in 2024. Lawmakers in Texas amended their AI Act. Brussels finalised its AI Act in 2024, and the bloc will enforce its AI Act.';
-    expect(ids(pronoun)).toEqual(['eu-ai-act', 'eu-ai-act']);
+    expect(ids(pronoun)).toEqual(['colorado-ai-act', 'eu-ai-act', 'eu-ai-act']);
     // Headlines in title case capitalise every word before it: "Of" and "The" own no law.
     expect(ids('EU Delays Key Parts Of AI Act\n\nHow The AI Act Will Change Hiring')).toEqual([
       'eu-ai-act',
