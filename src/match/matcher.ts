@@ -545,7 +545,7 @@ type Folds = { caps: RegExp | null; byLower: Map<string, TableEntry> };
  * 400 letters it reads at most, no more than one in 21 may be lower case, so a 20th settles it:
  * most blocks are answered within their first few words.
  */
-function isAllCaps(text: string): boolean {
+export function isAllCaps(text: string): boolean {
   let upper = 0;
   let lower = 0;
   for (let i = 0; i < text.length && upper + lower < 400; i++) {

@@ -10,7 +10,7 @@ import {
 import { COMMON_WORDS } from './common-words';
 import { withoutInvisible } from './invisible';
 import { type LocalNames, wholeName } from './local-names';
-import type { Candidate, Matcher, Mention } from './matcher';
+import { type Candidate, isAllCaps, type Matcher, type Mention } from './matcher';
 
 /** How sure we are that a page is about AI/tech, and why. */
 export type Verdict = {
@@ -193,6 +193,23 @@ function acronymOfLongerName(text: string, c: Candidate): boolean {
   if (ORG_WORDS.test(next)) return true;
   return (c.category === 'regulator' || c.category === 'law') && !titleCased(text);
 }
+
+/** A word of Latin capitals right after a name, or right before it. */
+const CAPS_AFTER = /^ [A-Z]{2,}(?![\p{L}\p{N}])/u;
+const CAPS_BEFORE = /(?:^|[^\p{L}\p{N}])[A-Z]{2,} $/u;
+
+/**
+ * True for an ambiguous name written in capitals ("UN", "NEC") among words in capitals, in a
+ * block written in capitals, where case says nothing: a French or Italian headline in caps writes
+ * "un" as "UN". Not in Chinese, Japanese or Korean text, whose Latin letters are mostly capitals
+ * anyway ("LG AI연구원").
+ */
+const shoutedAcronym = (text: string, c: Candidate): boolean =>
+  c.ambiguous &&
+  /^[A-Z][A-Z.&]*$/.test(c.alias) &&
+  (CAPS_AFTER.test(text.slice(c.end, c.end + 24)) ||
+    CAPS_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))) &&
+  isAllCaps(text);
 
 /** Words that, right before a regulator's name, make it another body's name. */
 const LONGER_BODY = /(?:^|[^\p{L}\p{N}])(?:Personal|National|Provincial|Regional|Municipal) $/u;
@@ -426,7 +443,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
             }
             return false;
           }
-          if (namesake(text, c, found) || tailOfLongerName(text, c)) return false;
+          if (namesake(text, c, found) || tailOfLongerName(text, c) || shoutedAcronym(text, c)) return false;
           if (insideKoreanWord(text, c) || insideKatakanaWord(text, c) || codeNameOfAnother(text, c)) return false;
           if (endOfHyphenName(text, c, found, i) || wordOfLongerName(text, c, found)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.

@@ -367,6 +367,15 @@ describe('any language', () => {
 });
 
 describe('false friends', () => {
+  it('leaves an ambiguous acronym alone in a block written in capitals, where case says nothing', () => {
+    // French and Italian write "un" (a), and a headline in caps makes it "UN".
+    expect(ids('UN NOUVEAU MODÈLE D’IA CHEZ ANTHROPIC\n\nUN ACCORDO CON NVIDIA SUI CHIP IA')).toEqual([
+      'anthropic',
+      'nvidia',
+    ]);
+    // In ordinary case the UN is the UN, given a cue.
+    expect(ids('The UN said Nvidia’s AI chips need rules.')).toEqual(['united-nations', 'nvidia']);
+  });
   it('leaves an acronym that opens another organisation’s name alone', () => {
     expect(ids('FTC Solar shares rose after the FTC sued Microsoft over AI.')).toEqual(['ftc', 'microsoft']);
     expect(ids('FTC Solar Shares Jump as Nvidia Sells AI Chips')).toEqual(['nvidia']);
