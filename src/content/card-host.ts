@@ -149,12 +149,16 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
 
   /**
    * A sheet covers the lower half of the screen at most: a mention that would sit under it is
-   * scrolled into the upper part first, so the card never covers the name it is about.
+   * scrolled into the upper part first, so the card never covers the name it is about. A short
+   * page cannot scroll that far: there the sheet takes the top of the screen, above the name.
    */
   const keepAbove = (reference: VirtualElement, el: HTMLElement) => {
+    const height = el.getBoundingClientRect().height;
+    const top = window.innerHeight - height;
+    if (reference.getBoundingClientRect().bottom <= top - 8) return;
+    window.scrollBy({ top: reference.getBoundingClientRect().bottom - top + 24, behavior: 'instant' });
     const name = reference.getBoundingClientRect();
-    const top = window.innerHeight - el.getBoundingClientRect().height;
-    if (name.bottom > top - 8) window.scrollBy({ top: name.bottom - top + 24, behavior: 'instant' });
+    if (name.bottom > top - 8 && name.top >= height) el.dataset.edge = 'top';
   };
 
   return {
@@ -172,6 +176,7 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
       open = true;
       stopUpdates?.();
       stopUpdates = null;
+      delete el.dataset.edge;
       if (sheet) {
         el.style.transform = '';
         el.style.maxHeight = '';

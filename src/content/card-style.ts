@@ -32,6 +32,10 @@ export const CARD_CSS = `
   border-radius: 14px 14px 0 0; border-width: 1px 0 0; padding: 14px 16px 16px; font-size: 14px;
   box-shadow: 0 -6px 24px rgb(0 0 0 / 0.22); transform: none !important;
 }
+.card.sheet[data-edge="top"] {
+  top: 0; bottom: auto; border-radius: 0 0 14px 14px; border-width: 0 0 1px;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.22);
+}
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .head { display: flex; align-items: center; gap: 8px; }

@@ -99,6 +99,22 @@ describe('touch', () => {
     await page.close();
   });
 
+  it('on a 360×740 phone, a name near the end of a short page stays visible: the sheet goes to the top', async () => {
+    // The page cannot scroll the name above a sheet at the bottom, so the sheet takes the top.
+    const { page, cdp } = await touchScreen('short-news.html', 360, 740);
+    await tap(cdp, centre(await boxOf(page, 'last', 'Anthropic')));
+    await waitForCard(page, 'anthropic');
+    const sheet = (await readCard(page))?.box;
+    expect(sheet).toBeDefined();
+    if (!sheet) return;
+    const name = await boxOf(page, 'last', 'Anthropic');
+    const covered = name.y < sheet.y + sheet.height && sheet.y < name.y + name.height;
+    expect(covered).toBe(false);
+    expect(sheet.y).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: `${SHOTS}/touch-360-sheet-short-page.png` });
+    await page.close();
+  });
+
   it('on a 768×1024 tablet, a tap opens the card beside the name; a tap elsewhere closes it', async () => {
     const { page, cdp } = await touchScreen('demo-article.html', 768, 1024);
     const name = await boxOf(page, 'deal', 'Anthropic');
