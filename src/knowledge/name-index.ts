@@ -41,6 +41,27 @@ const withOneCapital = (list: string[]): string[] => {
   return out;
 };
 
+/** Small words a headline in title case may leave in lower case ("Bureau of Industry and Security"). */
+const SMALL_WORDS = new Set(
+  'a an and as at but by for from in into of on or per the to via vs with de des du la le les et del di da y e und der die das von'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Names whose later words the knowledge writes in lower case ("Atlas humanoid", "Helios rack") as
+ * a headline in title case writes them ("Atlas Humanoid", "Helios Rack"): added at build time
+ * (withVariants), so finding them costs a page nothing more. Small words keep their case.
+ */
+const titleCased = (alias: string): string[] => {
+  if (!/^[\p{Lu}\p{N}]/u.test(alias)) return [];
+  const titled = alias
+    .split(' ')
+    .map((w, i) => (i > 0 && /^[a-z][a-z-]+$/.test(w) && !SMALL_WORDS.has(w) ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+  return titled === alias ? [] : [titled];
+};
+
 /** Chinese characters in a name written without Japanese kana or Korean Hangul. */
 const CHINESE = /^(?=.*\p{Script=Han})(?!.*[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/u;
 /**
@@ -61,15 +82,15 @@ const chineseScripts = (alias: string): string[] =>
   CHINESE.test(alias) ? [...new Set(CONVERTERS.map((convert) => convert(alias)))].filter((v) => v !== alias) : [];
 
 /**
- * Adds each Chinese name in the Traditional scripts, at build time (the table grows, a page's
- * work does not). A spelling that another entity has, or that two entities' names both turn
- * into, is left out: the knowledge's own names decide.
+ * Adds each name's variants (`variantsOf`) to the table at build time: the table grows, a page's
+ * work does not. A spelling that another entity has, or that two entities' names both turn into,
+ * is left out: the knowledge's own names decide.
  */
-function withChineseScripts(index: NameIndex): void {
+function withVariants(index: NameIndex, variantsOf: (alias: string) => string[]): void {
   const taken = new Set(allAliases(index));
   const made = new Map<string, Set<string>>();
   const variants = index.map((e) => {
-    const of = (list: string[]) => list.flatMap(chineseScripts).filter((v) => !taken.has(v));
+    const of = (list: string[]) => list.flatMap(variantsOf).filter((v) => !taken.has(v));
     const plain = of(e.aliases);
     const ambiguous = of(e.ambiguous).filter((v) => !plain.includes(v));
     for (const v of [...plain, ...ambiguous]) made.set(v, (made.get(v) ?? new Set()).add(e.id));
@@ -159,8 +180,10 @@ export function toNameIndex(entities: Entity[]): NameIndex {
     aliases: generic ? [] : withOneCapital(withApostrophes(aliases)),
     ambiguous: generic ? [] : withApostrophes(ambiguousAliases),
   }));
-  withChineseScripts(index);
+  // Each Chinese name in the Traditional scripts, then names as headlines in title case write them.
+  withVariants(index, chineseScripts);
   withMakerPrefixes(entities, index);
+  withVariants(index, titleCased);
   const every = allAliases(index);
   // A person's longer name is kept: "President Xi" would light only part of "President Xi Jinping".
   for (const e of index) if (e.category !== 'person') e.aliases = withoutLengthenings(e.aliases, every);

@@ -253,6 +253,14 @@ describe('casing and invisible characters', () => {
     expect(ids('Deepmind and OpenAI released new AI models.')).toEqual(['google-deepmind', 'openai']);
     expect(ids('NVIDIA AND ANTHROPIC SIGN AI CHIP DEAL WITH MICROSOFT')).toEqual(['nvidia', 'anthropic', 'microsoft']);
   });
+  it('finds a name whose later words the knowledge writes in lower case, in a headline in title case', () => {
+    // Real news (en-t908): "Boston Dynamics Unveils Atlas Humanoid Robot", where the knowledge has "Atlas humanoid".
+    expect(found("Boston Dynamics Unveils Atlas Humanoid Robot to Take On Tesla's Optimus")).toContainEqual([
+      'Atlas Humanoid',
+      'boston-dynamics-atlas',
+    ]);
+    expect(found('AMD Ships Its Helios Rack to Oracle')).toContainEqual(['Helios Rack', 'amd-helios']);
+  });
   it('reads through soft hyphens and zero-width spaces, with offsets in the page’s own text', () => {
     const text = 'An\u00adthropic trains AI models on Nvi\u200bdia chips.';
     expect(found(text)).toEqual([
