@@ -20,9 +20,10 @@ const FAMILY_FIRST = new Set(
 
 /**
  * The kind of body that ends a regulator's name ("European Commission", "Competition and Markets
- * Authority"): once the page names it in full, "the Commission" and "the Authority" mean it.
+ * Authority", "AI Litigation Task Force"): once the page names it in full, "the Commission", "the
+ * Authority" and "the Task Force" mean it.
  */
-const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board)$/;
+const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board|Task Force|Taskforce)$/;
 
 /**
  * The same kinds of body opening a name, as French, Spanish and Italian write them ("Commission
@@ -38,14 +39,18 @@ const AFTER_THE = /(?:^|[^\p{L}])(?:[Tt]he|[Ll][ae]|[Ee]l|[Ii]l|[Dd]ie|[Dd]er|[D
 
 /**
  * Words after a short body's name that make it another body: "la Commission nationale de
- * l'informatique", "la Comisión de los Mercados", "the Commission on Human Rights".
+ * l'informatique", "la Comisión de los Mercados", "the Commission on Human Rights"; not "on" before
+ * a date ("the Task Force on January 9").
  */
 const ANOTHER_BODY =
-  /^ (?:nationale?|national|nacional|de|des|du|del|della|dei|d['’]|on|for|of|spéciale|especial|speciale)(?![\p{L}])/u;
+  /^ (?:nationale?|national|nacional|de|des|du|del|della|dei|d['’]|on(?! (?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d))|for|of|spéciale|especial|speciale)(?![\p{L}])/u;
 
 /** Whether `start` opens its line: a headline drops the "the" ("Commission fines Meta"). */
 const opensLine = (text: string, start: number) =>
   /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
+
+/** A version number ending a model's name ("Mistral Medium 3.5", "Amazon Nova 2"). */
+const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** A model's version after its maker's name ("DeepSeek V4" → "V4", "Kimi K2" → "K2"). */
 const VERSION = /^[A-Z]\d+(?:\.\d)?$/;
@@ -169,6 +174,11 @@ export function createLocalNames(matcher: Matcher) {
           if (short.includes(' ') && short.split(' ').every((w) => /^[A-Z]/.test(w))) add(short, c, 4);
         } else if (c.category === 'product' && words.length === 2 && VERSION.test(words[1] as string)) {
           add(words[1] as string, c, 2);
+        } else if (c.category === 'product' && words.length > 2 && NUMBER.test(words.at(-1) as string)) {
+          // "Mistral Medium 3.5" → "Medium 3.5", when its first word is a company's name.
+          if (wholeName(matcher, words[0] as string)?.category === 'company') add(words.slice(1).join(' '), c, 4);
+        } else if (c.category === 'regulator' && BODY.test(words.slice(-2).join(' '))) {
+          add(words.slice(-2).join(' '), c, 5);
         } else if (c.category === 'regulator' && BODY.test(words.at(-1) as string)) {
           add(words.at(-1) as string, c, 5);
         } else if (c.category === 'regulator' && BODY_FIRST.test(words[0] as string)) {

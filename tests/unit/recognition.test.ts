@@ -82,6 +82,23 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
+  it('reads a model’s name without its maker’s after the full name, and a task force’s short name', () => {
+    // Real news (en-t902, en-t905): "Medium 3.5" after "Mistral Medium 3.5"; "the Task Force" after its full name.
+    const text = 'Mistral released Mistral Medium 3.5 on Tuesday, an open-weight AI model. Medium 3.5 beats Sonnet.';
+    expect(found(text).filter(([, id]) => id === 'mistral-medium')).toEqual([
+      ['Mistral Medium 3.5', 'mistral-medium'],
+      ['Medium 3.5', 'mistral-medium'],
+    ]);
+    expect(ids('Medium 3.5 beats the rest, said Mistral AI.')).toEqual(['mistral-ai']);
+    expect(
+      found(
+        'Trump created an AI Litigation Task Force. Pam Bondi formalized the Task Force on January 9, 2026.',
+      ).filter(([, id]) => id === 'ai-litigation-task-force'),
+    ).toEqual([
+      ['AI Litigation Task Force', 'ai-litigation-task-force'],
+      ['Task Force', 'ai-litigation-task-force'],
+    ]);
+  });
   it('reads a bare version, once the page has named its maker, as the model the knowledge names for both', () => {
     // Real news: "The company said its G1 robots…" (en-p05); "新一代V4模型…R1模型" (zh-n60).
     expect(found('G1 robots are cheap. Unitree shipped 5,500 robots; its G1 robots danced.')).toEqual([
