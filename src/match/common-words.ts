@@ -53,6 +53,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Helix',
   'Hopper',
   'Horizon',
+  'Ineffable',
   'Inflection',
   'Instinct',
   'Intel',
