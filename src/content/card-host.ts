@@ -155,8 +155,10 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
   const keepAbove = (reference: VirtualElement, el: HTMLElement) => {
     const height = el.getBoundingClientRect().height;
     const top = window.innerHeight - height;
-    if (reference.getBoundingClientRect().bottom <= top - 8) return;
-    window.scrollBy({ top: reference.getBoundingClientRect().bottom - top + 24, behavior: 'instant' });
+    const before = reference.getBoundingClientRect().bottom;
+    if (before <= top - 8) return;
+    window.scrollBy({ top: before - top + 24, behavior: 'instant' });
+    // Where the scroll left the name: a short page may not have moved at all.
     const name = reference.getBoundingClientRect();
     if (name.bottom > top - 8 && name.top >= height) el.dataset.edge = 'top';
   };
