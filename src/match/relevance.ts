@@ -387,11 +387,13 @@ const codeNameOfAnother = (text: string, c: Candidate): boolean =>
 
 /**
  * True for an ambiguous name that ends another name joined to it by a hyphen: "SHADE-Arena" (a
- * benchmark) is not LMArena. A name before the hyphen keeps both ("the Microsoft-Apple deal"),
- * and so does a prefix in lower case ("ex-Meta researchers").
+ * benchmark) is not LMArena. So for a name opening with an ordinary word, in a headline's
+ * compound: "Gigawatt-Scale AI Campuses" names no Scale AI. A name before the hyphen keeps both
+ * ("the Microsoft-Apple deal"), and so does a prefix in lower case ("ex-Meta researchers").
  */
 function endOfHyphenName(text: string, c: Candidate, found: readonly Candidate[], i: number): boolean {
-  if (!c.ambiguous || c.start < 2 || text.charCodeAt(c.start - 1) !== 45) return false;
+  if (c.start < 2 || text.charCodeAt(c.start - 1) !== 45) return false;
+  if (!c.ambiguous && !COMMON_WORDS.has(c.alias.slice(0, c.alias.indexOf(' ') >>> 0))) return false;
   let word = c.start - 1;
   while (word > 0 && isLetterOrDigitCode(codePointBefore(text, word))) word--;
   if (word === c.start - 1 || !isCapitalOrDigitCode(text.codePointAt(word) as number)) return false;

@@ -447,6 +447,15 @@ describe('false friends', () => {
       ['Meta', 'meta'],
     ]);
   });
+  it('leaves a name opening with an ordinary word alone inside a headline’s compound (“Gigawatt-Scale AI”)', () => {
+    // Real news (en-u1002): "The Rise of Gigawatt-Scale AI Campuses" names no Scale AI.
+    const text = 'The Rise of Gigawatt-Scale AI Campuses. Scale AI labels data, and the Meta-Scale AI deal closed.';
+    expect(found(text).filter(([, id]) => id === 'scale-ai' || id === 'meta')).toEqual([
+      ['Scale AI', 'scale-ai'],
+      ['Meta', 'meta'],
+      ['Scale AI', 'scale-ai'],
+    ]);
+  });
   it('reads another place’s “AI Act” as that place’s law, never the EU’s', () => {
     const states =
       "Colorado’s AI Act takes effect in June. The Texas AI Act is narrower, and the state’s AI Act names no fines. Utah's AI Act covers chatbots. Colorado’s landmark AI Act was replaced; Colorado's original AI Act is gone.";
