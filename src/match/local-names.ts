@@ -103,6 +103,29 @@ export function createLocalNames(matcher: Matcher) {
   const makers = new Map<string, number>();
   /** Short names that are acronyms the page defined: no "the" needed before them. */
   const acronyms = new Set<string>();
+  /**
+   * Last words of the full names the page has written, where they are another entity's
+   * ambiguous name: "AISI" after "Japan AISI" is Japan's institute, though a bare "AISI" is the
+   * UK's; "Atlas" after "ChatGPT Atlas" is the browser. The latest full name wins: "Boston
+   * Dynamics Atlas" gives "Atlas" back to the robot.
+   */
+  const tails = new Map<string, Candidate>();
+  /**
+   * A full name's last word when it is an ambiguous name, and whether that name is another
+   * entity's; null when it is no ambiguous name: asked once per full name.
+   */
+  const tailsOf = new Map<string, { word: string; other: boolean } | null>();
+  const tailOf = (c: Candidate) => {
+    let tail = tailsOf.get(c.alias);
+    if (tail === undefined) {
+      const cut = Math.max(c.alias.lastIndexOf(' '), c.alias.lastIndexOf('-'));
+      const word = c.alias.slice(cut + 1);
+      const named = cut > 0 ? wholeName(matcher, word) : undefined;
+      tail = named?.ambiguous ? { word, other: named.entityId !== c.entityId } : null;
+      tailsOf.set(c.alias, tail);
+    }
+    return tail;
+  };
   /** "maker version" → the model the knowledge names so, or null: asked once per page. */
   const models = new Map<string, Candidate | null>();
   const modelOf = (maker: string, version: string): Candidate | null => {
@@ -162,7 +185,11 @@ export function createLocalNames(matcher: Matcher) {
             }
           }
         }
-        if (c.ambiguous || !c.alias.includes(' ')) continue;
+        if (c.ambiguous) continue;
+        const tail = tailOf(c);
+        if (tail?.other) tails.set(tail.word, c);
+        else if (tail) tails.delete(tail.word);
+        if (!c.alias.includes(' ')) continue;
         const words = c.alias.split(' ');
         if (c.category === 'person') {
           const first = words[0] as string;
@@ -186,6 +213,14 @@ export function createLocalNames(matcher: Matcher) {
         }
       }
     },
+    /** The candidates, with an ambiguous name the page wrote in full for another entity given to it (`tails`). */
+    retarget(candidates: Candidate[]): Candidate[] {
+      if (tails.size === 0) return candidates;
+      return candidates.map((c) => {
+        const full = c.ambiguous ? tails.get(c.alias) : undefined;
+        return full === undefined ? c : { ...c, entityId: full.entityId, category: full.category };
+      });
+    },
     /** The short names in a text, where no other name was found. */
     scan(text: string, found: readonly Candidate[]): Candidate[] {
       const out: Candidate[] = [];
@@ -196,6 +231,7 @@ export function createLocalNames(matcher: Matcher) {
     },
     clear(): void {
       acronyms.clear();
+      tails.clear();
       makers.clear();
       models.clear();
       names.clear();

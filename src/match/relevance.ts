@@ -460,6 +460,7 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
   if (local) {
     // Surnames and short names of what the page has named in full before (local-names.ts).
     local.learn(text, candidates);
+    candidates = local.retarget(candidates);
     const short = local.scan(text, candidates);
     if (short.length > 0) candidates = [...candidates, ...short].sort((a, b) => a.start - b.start);
   }

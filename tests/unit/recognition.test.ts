@@ -82,6 +82,34 @@ describe('short names a page earns', () => {
     expect(found('Yann LeCun left Meta. LeCun said so.').map(([t]) => t)).toEqual(['Yann LeCun', 'Meta', 'LeCun']);
     expect(found('DeepSeek V4 is out, and V4 runs on Ascend chips.')).toContainEqual(['V4', 'deepseek-v4']);
   });
+  it('gives a name two entities share to the one whose full name the page wrote (“Japan AISI”, “ChatGPT Atlas”)', () => {
+    // Real news (en-u1005): a UK page's "AISI" was lit as Japan's institute, the first to list it.
+    expect(found('The UK AISI tests models. AISI can require testing, said the AI Security Institute.')).toEqual([
+      ['UK AISI', 'uk-aisi'],
+      ['AISI', 'uk-aisi'],
+      ['AI Security Institute', 'uk-aisi'],
+    ]);
+    // Named alone, "AISI" is the UK's, which English news means by it.
+    expect(found('Anthropic let AISI test its AI model before launch.')).toContainEqual(['AISI', 'uk-aisi']);
+    expect(found('Japan AISI published a guide. AISI staff will double, the ministry said.')).toEqual([
+      ['Japan AISI', 'japan-aisi'],
+      ['AISI', 'japan-aisi'],
+    ]);
+    expect(found('OpenAI launched ChatGPT Atlas, its browser. Atlas runs agents in AI tabs.')).toEqual([
+      ['OpenAI', 'openai'],
+      ['ChatGPT Atlas', 'chatgpt-atlas'],
+      ['Atlas', 'chatgpt-atlas'],
+    ]);
+    expect(ids('Boston Dynamics showed Atlas, its humanoid robot, at CES. Atlas walks with AI.')).toEqual([
+      'boston-dynamics',
+      'boston-dynamics-atlas',
+      'boston-dynamics-atlas',
+    ]);
+    // The latest full name wins.
+    expect(
+      ids('OpenAI’s ChatGPT Atlas browses. Boston Dynamics Atlas walks with AI; Atlas lifts boxes.').slice(-2),
+    ).toEqual(['boston-dynamics-atlas', 'boston-dynamics-atlas']);
+  });
   it('reads a model’s name without its maker’s after the full name, and a task force’s short name', () => {
     // Real news (en-t902, en-t905): "Medium 3.5" after "Mistral Medium 3.5"; "the Task Force" after its full name.
     const text = 'Mistral released Mistral Medium 3.5 on Tuesday, an open-weight AI model. Medium 3.5 beats Sonnet.';
