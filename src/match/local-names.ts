@@ -21,9 +21,9 @@ const FAMILY_FIRST = new Set(
 /**
  * The kind of body that ends a regulator's name ("European Commission", "Competition and Markets
  * Authority", "AI Litigation Task Force"): once the page names it in full, "the Commission", "the
- * Authority" and "the Task Force" mean it.
+ * Authority" and "the Task Force" mean it; so does "die Kommission" after "Europäische Kommission".
  */
-const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board|Task Force|Taskforce)$/;
+const BODY = /^(?:Commission|Authority|Office|Agency|Ministry|Council|Bureau|Board|Task Force|Taskforce|Kommission)$/;
 
 /**
  * The same kinds of body opening a name, as French, Spanish and Italian write them ("Commission
@@ -189,6 +189,9 @@ export function createLocalNames(matcher: Matcher) {
         const tail = tailOf(c);
         if (tail?.other) tails.set(tail.word, c);
         else if (tail) tails.delete(tail.word);
+        // "EU-Kommission" → "die Kommission".
+        const part = c.category === 'regulator' ? c.alias.slice(c.alias.lastIndexOf('-') + 1) : '';
+        if (part.length < c.alias.length && BODY.test(part)) add(part, c, 5);
         if (!c.alias.includes(' ')) continue;
         const words = c.alias.split(' ');
         if (c.category === 'person') {

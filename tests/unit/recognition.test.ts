@@ -337,6 +337,18 @@ describe('casing and invisible characters', () => {
 });
 
 describe('any language', () => {
+  it('reads the German Commission and AI Act: “die EU-Kommission”, “des KI-Gesetzes”, then “die Kommission”', () => {
+    // Real news (de-u1011): none of the three was lit.
+    const text =
+      'Die EU-Kommission will Fristen des KI-Gesetzes verschieben. Doch jetzt will die Kommission die Uhr anhalten.';
+    expect(found(text)).toEqual([
+      ['EU-Kommission', 'european-commission'],
+      ['KI-Gesetzes', 'eu-ai-act'],
+      ['Kommission', 'european-commission'],
+    ]);
+    // A "Kommission" the page never named in full is anyone's.
+    expect(ids('Die Kommission für Jugendschutz prüft KI-Apps.')).toEqual([]);
+  });
   it('reads German and Spanish forms of names: “der Deutschen Telekom”, “el Pentágono”', () => {
     // Real news (de-q14): a list of investors that only the full name confirms.
     expect(ids('Beteiligt waren die Venture-Arme von Samsung und der Deutschen Telekom.')).toEqual([
