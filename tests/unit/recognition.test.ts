@@ -349,6 +349,17 @@ describe('any language', () => {
     // A "Kommission" the page never named in full is anyone's.
     expect(ids('Die Kommission für Jugendschutz prüft KI-Apps.')).toEqual([]);
   });
+  it('reads Japanese firms’ own language models as their makers’: NEC「cotomi v3」', () => {
+    // Real news (ja-u1014): the Digital Agency's list of domestic models lit Fujitsu but not NEC.
+    expect(found('NEC「cotomi v3」、富士通「Takane 32B」、ソフトバンク「Sarashina2 mini」')).toEqual([
+      ['NEC', 'nec'],
+      ['cotomi', 'nec'],
+      ['富士通', 'fujitsu'],
+      ['Takane 32B', 'fujitsu'],
+      ['ソフトバンク', 'softbank'],
+      ['Sarashina2', 'softbank-corp'],
+    ]);
+  });
   it('reads German and Spanish forms of names: “der Deutschen Telekom”, “el Pentágono”', () => {
     // Real news (de-q14): a list of investors that only the full name confirms.
     expect(ids('Beteiligt waren die Venture-Arme von Samsung und der Deutschen Telekom.')).toEqual([
