@@ -44,6 +44,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'Fidelity',
   'Figure',
   'Flux',
+  'Fractal',
   'Genesis',
   'Genie',
   'Glean',
