@@ -393,7 +393,7 @@ const codeNameOfAnother = (text: string, c: Candidate): boolean =>
  */
 function endOfHyphenName(text: string, c: Candidate, found: readonly Candidate[], i: number): boolean {
   if (c.start < 2 || text.charCodeAt(c.start - 1) !== 45) return false;
-  if (!c.ambiguous && !COMMON_WORDS.has(c.alias.slice(0, c.alias.indexOf(' ') >>> 0))) return false;
+  if (!c.ambiguous && !COMMON_WORDS.has(c.alias.split(' ', 1)[0] as string)) return false;
   let word = c.start - 1;
   while (word > 0 && isLetterOrDigitCode(codePointBefore(text, word))) word--;
   if (word === c.start - 1 || !isCapitalOrDigitCode(text.codePointAt(word) as number)) return false;
