@@ -104,24 +104,29 @@ export function createLocalNames(matcher: Matcher) {
   /** Short names that are acronyms the page defined: no "the" needed before them. */
   const acronyms = new Set<string>();
   /**
-   * Last words of the full names the page has written, where they are another entity's
-   * ambiguous name: "AISI" after "Japan AISI" is Japan's institute, though a bare "AISI" is the
-   * UK's; "Atlas" after "ChatGPT Atlas" is the browser. The latest full name wins: "Boston
-   * Dynamics Atlas" gives "Atlas" back to the robot.
+   * Ends of the full names the page has written, where they are another entity's ambiguous
+   * name: "AISI" after "Japan AISI" is Japan's institute, though a bare "AISI" is the UK's;
+   * "Atlas" after "ChatGPT Atlas" is the browser; "Fair Trade Commission" after "Korea Fair Trade
+   * Commission" is Korea's. The latest full name wins: "Boston Dynamics Atlas" gives "Atlas" back
+   * to the robot.
    */
   const tails = new Map<string, Candidate>();
   /**
-   * A full name's last word when it is an ambiguous name, and whether that name is another
-   * entity's; null when it is no ambiguous name: asked once per full name.
+   * The longest end of a full name, after a space or a hyphen, that is an ambiguous name, and
+   * whether that name is another entity's; null when no end is: asked once per full name.
    */
   const tailsOf = new Map<string, { word: string; other: boolean } | null>();
   const tailOf = (c: Candidate) => {
     let tail = tailsOf.get(c.alias);
     if (tail === undefined) {
-      const cut = Math.max(c.alias.lastIndexOf(' '), c.alias.lastIndexOf('-'));
-      const word = c.alias.slice(cut + 1);
-      const named = cut > 0 ? wholeName(matcher, word) : undefined;
-      tail = named?.ambiguous ? { word, other: named.entityId !== c.entityId } : null;
+      tail = null;
+      for (let i = 1; i < c.alias.length && tail === null; i++) {
+        const at = c.alias.charCodeAt(i - 1);
+        if (at !== 32 && at !== 45) continue;
+        const word = c.alias.slice(i);
+        const named = wholeName(matcher, word);
+        if (named?.ambiguous) tail = { word, other: named.entityId !== c.entityId };
+      }
       tailsOf.set(c.alias, tail);
     }
     return tail;

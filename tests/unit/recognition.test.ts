@@ -105,6 +105,10 @@ describe('short names a page earns', () => {
       'boston-dynamics-atlas',
       'boston-dynamics-atlas',
     ]);
+    // A longer end than the last word: Korea's commission, not Japan's, the first to list the name.
+    expect(
+      ids('The Korea Fair Trade Commission fined Google over AI. The Fair Trade Commission said Google must change.'),
+    ).toEqual(['korea-ftc', 'google', 'korea-ftc', 'google']);
     // The latest full name wins.
     expect(
       ids('OpenAI’s ChatGPT Atlas browses. Boston Dynamics Atlas walks with AI; Atlas lifts boxes.').slice(-2),
