@@ -420,6 +420,25 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
     return -1;
   };
 
+  /**
+   * The generation whose name `text` writes from `at` up to a point release's decimal ("GLM-5" in
+   * "GLM-5.2", which ends at `end`), or null: when the number has no decimal, when the knowledge
+   * has no such generation, or when it gives that generation's point releases cards of their own
+   * ("Claude Opus 4.5" under "Claude Opus 4"), so that one it lacks ("Opus 4.9") is no more the
+   * generation's than the next one's: the family's card names it. Only reached for a versioned
+   * family's name followed by a number: rare.
+   */
+  const pointReleaseOf = (text: string, at: number, end: number): TableEntry | null => {
+    const dot = text.lastIndexOf('.', end - 2);
+    if (dot <= at || !isAsciiDigit(text.charCodeAt(dot - 1))) return null;
+    const head = text.slice(at, dot);
+    const found = matchAt(head, 0);
+    if (found === null || foundEnd !== head.length) return null;
+    const n = head.length;
+    const releases = found[3]?.some((e) => e[0].charCodeAt(n) === 46 && isAsciiDigit(e[0].charCodeAt(n + 1)));
+    return releases ? null : found;
+  };
+
   return {
     scan(text) {
       const out: Candidate[] = [];
@@ -472,14 +491,19 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
           const v = versionAfter(text, at + alias.length);
           if (v !== -1) {
             starts.lastIndex = v;
+            // A point release of a generation the knowledge has ("GLM-5.2" of "GLM-5") is that
+            // generation's, not the family's.
+            const release = pointReleaseOf(text, at, v);
+            const owner = release === null ? named : (index[release[1]] as EntityName);
+            const flag = (release ?? entry)[2];
             out.push({
               start: at,
               end: v,
-              entityId: named.id,
-              category: named.category,
+              entityId: owner.id,
+              category: owner.category,
               alias: text.slice(at, v),
-              ambiguous: entry[2] === 1,
-              cue: entry[2] === 0,
+              ambiguous: flag === 1,
+              cue: flag === 0,
               initialWord: false,
               generation: text.slice(at, v),
             });

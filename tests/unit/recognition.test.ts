@@ -42,6 +42,18 @@ describe('generations of a known family', () => {
     // A generation the knowledge has no card for stays the family's, with the generation named.
     expect(found('Meta Llama 7 is not out; Meta trains AI models.')).toContainEqual(['Meta Llama 7', 'llama']);
   });
+  it('give a point release the knowledge lacks (“GLM-5.2”) to its generation, named on the card', () => {
+    // Real news (en-v1104): "GLM-5.2" was lit as the GLM family, though the knowledge has GLM-5.
+    const [glm] = scanBlock(matcher, 'Zhipu released GLM-5.2, an open AI model.').candidates.filter(
+      (c) => c.entityId !== 'zhipu-ai',
+    );
+    expect(glm).toMatchObject({ alias: 'GLM-5.2', entityId: 'glm-5', generation: 'GLM-5.2' });
+    expect(found('Google moved Gemini 4.2 into its AI apps.')).toContainEqual(['Gemini 4.2', 'gemini-4']);
+    // Where the generation's point releases have cards of their own, one it lacks is the family's:
+    // "Opus 4.9" would follow Opus 4.8, not belong to Opus 4.
+    expect(found('Anthropic may ship Claude Opus 4.9, an AI model.')).toContainEqual(['Claude Opus 4.9', 'claude']);
+    expect(found('Alibaba released Qwen 3.7, an AI model.')).toContainEqual(['Qwen 3.7', 'qwen']);
+  });
 });
 
 describe('people', () => {
