@@ -308,6 +308,19 @@ describe('page evidence as blocks come and go', () => {
       expect(evidence.verdict().relevant).toBe(true);
     }
   });
+  it('takes a page on deepfake rules as AI news', () => {
+    // Real news (en-v1103): India's IT ministry and its IT Rules on deepfakes, two names and one "AI".
+    for (const text of [
+      'The CMA and OpenAI discussed deepfakes: platforms must label AI-generated content.',
+      'CMA 与 OpenAI 讨论深度伪造与 AI 生成内容。',
+      'CMA と OpenAI はディープフェイクと AI 生成コンテンツを論じた。',
+      'CMA 와 OpenAI 는 딥페이크와 AI 생성 콘텐츠를 논의했다.',
+    ]) {
+      const evidence = createEvidence();
+      evidence.add(block(text));
+      expect(evidence.verdict()).toEqual({ relevant: true, entities: 2 });
+    }
+  });
   it('counts "model" in Chinese, Japanese and Korean as a topic word, as in English', () => {
     for (const text of [
       'Nvidia の最新 AI モデルへのアクセスを制限し、AI 規制とモデルの輸出に AI の影響。',
