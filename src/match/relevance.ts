@@ -44,11 +44,11 @@ export type ScannedBlock = {
 // without spaces, and chars.ts counts their characters as no word.
 const TOPIC = new RegExp(
   [
-    // English
-    'AI|A\\.I\\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?|[Rr]obot(?:s|ics)?|[Hh]umanoids?|[Dd]eepfakes?',
-    // French, Spanish, Italian, Portuguese: IA, intelligence artificielle, puces, semi-conducteurs…
-    'IA|[Ii]ntelligence artificielle|[Ii]nteligencia artificial|[Ii]ntelligenza artificiale|[Ii]ntelig[êe]ncia artificial|[Pp]uces?|[Ss]emi-?conducteurs?|[Ss]emiconductores?|[Ss]emiconduttori|[Ss]emicondutores?|[Cc]entres? de données|[Cc]entros? de datos|[Cc]entros? de dados|[Mm]od[èe]les? de langage|[Mm]odelos? de lenguaje|[Mm]odell[oi] linguistic[oi]|[Aa]pprentissage automatique|[Aa]prendizaje automático|[Nn]uvem|[Tt]echnologie|[Tt]ecnolog[íi]a|[Tt]ecnologia|[Rr]obotique|[Rr]ob[óo]tica|[Rr]obotica|[Hh]umano[ïi]des?',
-    // German and Dutch: KI, künstliche Intelligenz, Halbleiter, Rechenzentrum…
+    // English (and "model" in Spanish, Portuguese, Italian, German and Dutch, which start alike)
+    'AI|A\\.I\\.|[Aa]rtificial [Ii]ntelligence|[Mm]achine learning|LLMs?|[Ll]arge language models?|[Gg]enerative|[Cc]hatbots?|[Mm]odell(?:en|e|[io])?|[Mm]odelos?|[Mm]odels?|GPUs?|[Cc]hips?|[Ss]emiconductors?|[Dd]ata cent(?:er|re)s?|[Cc]loud|[Ss]tartups?|[Nn]eural networks?|[Ii]nference|[Cc]ompute|[Aa]ntitrust|[Ss]oftware|[Aa]lgorithms?|[Tt]ech(?:nology)?|[Rr]obot(?:s|ics)?|[Hh]umanoids?|[Dd]eepfakes?',
+    // French, Spanish, Italian, Portuguese: IA, intelligence artificielle, puces, semi-conducteurs, modèle…
+    'IA|[Ii]ntelligence artificielle|[Ii]nteligencia artificial|[Ii]ntelligenza artificiale|[Ii]ntelig[êe]ncia artificial|[Pp]uces?|[Ss]emi-?conducteurs?|[Ss]emiconductores?|[Ss]emiconduttori|[Ss]emicondutores?|[Cc]entres? de données|[Cc]entros? de datos|[Cc]entros? de dados|[Mm]od[èe]les? de langage|[Mm]odelos? de lenguaje|[Mm]odell[oi] linguistic[oi]|[Aa]pprentissage automatique|[Aa]prendizaje automático|[Nn]uvem|[Tt]echnologie|[Tt]ecnolog[íi]a|[Tt]ecnologia|[Rr]obotique|[Rr]ob[óo]tica|[Rr]obotica|[Hh]umano[ïi]des?|[Mm]od[èe]les?',
+    // German and Dutch: KI, künstliche Intelligenz, Halbleiter, Rechenzentrum, Modell…
     'KI|[Kk]ünstliche[nr]? Intelligenz|[Kk]unstmatige intelligentie|[Hh]albleiter|[Hh]alfgeleiders?|[Rr]echenzentr(?:um|en)|[Dd]atacent(?:er|ra|ers)|[Ss]prachmodell(?:e|en)?|[Tt]aalmodel(?:len)?|[Tt]echnologie|[Rr]oboter|[Rr]obotik',
     // Chinese, Japanese, Korean
     '人工智能|人工智慧|大模型|模型|モデル|모델|芯片|晶片|半导体|半導體|算力|数据中心|生成式|人工知能|生成AI|半導体|大規模言語モデル|データセンター|인공지능|반도체|데이터센터|생성형|거대언어모델|机器人|機器人|具身智能|ロボット|ヒューマノイド|로봇|휴머노이드|深度伪造|深度偽造|深偽|ディープフェイク|딥페이크',

@@ -321,8 +321,12 @@ describe('page evidence as blocks come and go', () => {
       expect(evidence.verdict()).toEqual({ relevant: true, entities: 2 });
     }
   });
-  it('counts "model" in Chinese, Japanese and Korean as a topic word, as in English', () => {
+  it('counts "model" in other languages as a topic word, as in English', () => {
     for (const text of [
+      // Real news (fr-w1209): "Son modèle Claude" went unlit, "modèle" being no cue.
+      'Nvidia : le dernier modèle d’IA, un modèle ouvert ; les modèles et l’IA.',
+      'Nvidia: el último modelo de IA, un modelo abierto; los modelos y la IA.',
+      'Nvidia: das neueste KI-Modell, ein offenes Modell; die Modelle und die KI.',
       'Nvidia の最新 AI モデルへのアクセスを制限し、AI 規制とモデルの輸出に AI の影響。',
       'Nvidia 최신 AI 모델 접근 제한, AI 규제와 모델 수출에 AI 영향.',
       'Nvidia 最新 AI 模型访问受限，AI 监管与模型出口受 AI 影响。',
