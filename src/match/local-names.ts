@@ -103,6 +103,8 @@ export function createLocalNames(matcher: Matcher) {
   const makers = new Map<string, number>();
   /** Short names that are acronyms the page defined: no "the" needed before them. */
   const acronyms = new Set<string>();
+  /** The law "the Act" means: the one Act the page named in full; null once it named two. */
+  let act: Candidate | null | undefined;
   /**
    * Ends of the full names the page has written, where they are another entity's ambiguous
    * name: "AISI" after "Japan AISI" is Japan's institute, though a bare "AISI" is the UK's;
@@ -212,6 +214,16 @@ export function createLocalNames(matcher: Matcher) {
         } else if (c.category === 'product' && words.length > 2 && NUMBER.test(words.at(-1) as string)) {
           // "Mistral Medium 3.5" → "Medium 3.5", when its first word is a company's name.
           if (wholeName(matcher, words[0] as string)?.category === 'company') add(words.slice(1).join(' '), c, 4);
+        } else if (c.category === 'law' && words.at(-1) === 'Act') {
+          // "the AI Act" → "the Act", unless the page names two Acts ("the CHIPS Act and the AI Act").
+          if (act === undefined) {
+            act = c;
+            add('Act', c, 3);
+          } else if (act !== null && act.entityId !== c.entityId) {
+            act = null;
+            names.delete('Act');
+            pattern = null;
+          }
         } else if (c.category === 'regulator' && BODY.test(words.slice(-2).join(' '))) {
           add(words.slice(-2).join(' '), c, 5);
         } else if (c.category === 'regulator' && BODY.test(words.at(-1) as string)) {
@@ -238,6 +250,7 @@ export function createLocalNames(matcher: Matcher) {
       return out;
     },
     clear(): void {
+      act = undefined;
       acronyms.clear();
       tails.clear();
       makers.clear();
@@ -262,10 +275,10 @@ export function createLocalNames(matcher: Matcher) {
       const from = names.get(word);
       // A short name learnt in this block counts only after its full name.
       if (!from || start < (fresh.get(word) ?? 0)) continue;
-      // A regulator's short name ("Commission") counts only after "the" or opening a headline:
-      // "Commission staff" in a sentence is anyone's.
+      // A regulator's short name ("Commission"), or a law's ("Act"), counts only after "the" or
+      // opening a headline: "Commission staff" in a sentence is anyone's.
       if (
-        from.category === 'regulator' &&
+        (from.category === 'regulator' || word === 'Act') &&
         !acronyms.has(word) &&
         ((!AFTER_THE.test(text.slice(Math.max(0, start - 7), start)) && !opensLine(text, start)) ||
           ANOTHER_BODY.test(text.slice(end, end + 12)))

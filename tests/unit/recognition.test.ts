@@ -248,6 +248,27 @@ describe('short names a page earns', () => {
       ['Commission', 'european-commission'],
     ]);
   });
+  it('reads “the Act” as the one Act the page named in full', () => {
+    // Real news (en-w1206): "the Act's Annex III" after "the AI Act" went unlit.
+    expect(
+      found(
+        'The EU AI Act applies from August. Under the Act, AI model makers must report; the Act’s fines are large.',
+      ),
+    ).toEqual([
+      ['EU AI Act', 'eu-ai-act'],
+      ['Act', 'eu-ai-act'],
+      ['Act', 'eu-ai-act'],
+    ]);
+    // Not without "the", and not once the page has named two Acts: "the Act" could be either.
+    expect(ids('The EU AI Act rules AI models. Act now, said OpenAI; an Act of Parliament followed.')).toEqual([
+      'eu-ai-act',
+      'openai',
+    ]);
+    expect(ids('The CHIPS Act funds fabs and the EU AI Act rules AI models. Under the Act, AI firms report.')).toEqual([
+      'chips-and-science-act',
+      'eu-ai-act',
+    ]);
+  });
   it('reads “la Commission” as the body a French page named in full, not another body’s name', () => {
     // Real news (fr-n97): "La Commission européenne n'a…", then "la Commission intègre…".
     const text =
