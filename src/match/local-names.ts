@@ -278,7 +278,7 @@ export function createLocalNames(matcher: Matcher) {
       // A regulator's short name ("Commission"), or a law's ("Act"), counts only after "the" or
       // opening a headline: "Commission staff" in a sentence is anyone's.
       if (
-        (from.category === 'regulator' || word === 'Act') &&
+        (from.category === 'regulator' || from.category === 'law') &&
         !acronyms.has(word) &&
         ((!AFTER_THE.test(text.slice(Math.max(0, start - 7), start)) && !opensLine(text, start)) ||
           ANOTHER_BODY.test(text.slice(end, end + 12)))
