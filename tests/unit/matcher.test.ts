@@ -273,6 +273,12 @@ describe('findMentions', () => {
 
 describe('page evidence as blocks come and go', () => {
   const block = (text: string) => scanBlock(matcher, text);
+  /** The verdict on a page of this one block. */
+  const verdictOn = (text: string) => {
+    const evidence = createEvidence();
+    evidence.add(block(text));
+    return evidence.verdict();
+  };
   it('counts topic words when one to three names need them, and forgets blocks that leave', () => {
     const evidence = createEvidence();
     const name = block('Nvidia shipped.');
@@ -302,11 +308,8 @@ describe('page evidence as blocks come and go', () => {
       'Nvidia showed humanoid robots on stage: robotics makers will build its robots for factories.',
       'Nvidia 展示人形机器人，机器人出货量将增长，机器人工厂扩产，具身智能正热。',
       'Nvidia はヒューマノイドロボットを発表し、ロボットの出荷とロボット工場を増やす。',
-    ]) {
-      const evidence = createEvidence();
-      evidence.add(block(text));
-      expect(evidence.verdict().relevant).toBe(true);
-    }
+    ])
+      expect(verdictOn(text).relevant).toBe(true);
   });
   it('takes a page on deepfake rules as AI news', () => {
     // Real news (en-v1103): India's IT ministry and its IT Rules on deepfakes, two names and one "AI".
@@ -315,11 +318,8 @@ describe('page evidence as blocks come and go', () => {
       'CMA 与 OpenAI 讨论深度伪造与 AI 生成内容。',
       'CMA と OpenAI はディープフェイクと AI 生成コンテンツを論じた。',
       'CMA 와 OpenAI 는 딥페이크와 AI 생성 콘텐츠를 논의했다.',
-    ]) {
-      const evidence = createEvidence();
-      evidence.add(block(text));
-      expect(evidence.verdict()).toEqual({ relevant: true, entities: 2 });
-    }
+    ])
+      expect(verdictOn(text)).toEqual({ relevant: true, entities: 2 });
   });
   it('counts "model" in other languages as a topic word, as in English', () => {
     for (const text of [
@@ -330,11 +330,8 @@ describe('page evidence as blocks come and go', () => {
       'Nvidia の最新 AI モデルへのアクセスを制限し、AI 規制とモデルの輸出に AI の影響。',
       'Nvidia 최신 AI 모델 접근 제한, AI 규제와 모델 수출에 AI 영향.',
       'Nvidia 最新 AI 模型访问受限，AI 监管与模型出口受 AI 影响。',
-    ]) {
-      const evidence = createEvidence();
-      evidence.add(block(text));
-      expect(evidence.verdict()).toEqual({ relevant: true, entities: 1 });
-    }
+    ])
+      expect(verdictOn(text)).toEqual({ relevant: true, entities: 1 });
   });
 });
 
