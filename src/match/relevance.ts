@@ -553,7 +553,10 @@ export function createEvidence() {
       const entities = sure.size;
       // Topic words only decide pages naming one to three entities: the more names, the fewer
       // words it takes (three names and "データセンター" are AI news; one name needs four words).
-      if (entities >= 4 || entities === 0) return { relevant: entities >= 4, entities };
+      // A page whose only names are ambiguous needs four words too, and one of those names in a
+      // sentence with a cue ("AI search company Perplexity"): a suit against Perplexity is AI news.
+      if (entities >= 4) return { relevant: true, entities };
+      if (entities === 0 && cued.size === 0) return { relevant: false, entities };
       countAll();
       return {
         relevant: (entities >= 3 && topicWords >= 1) || (entities >= 2 && topicWords >= 2) || topicWords >= 4,

@@ -321,6 +321,16 @@ describe('page evidence as blocks come and go', () => {
     ])
       expect(verdictOn(text)).toEqual({ relevant: true, entities: 2 });
   });
+  it('takes a page that names only an ambiguous name as AI news when its sentence and words say so', () => {
+    // Real news (en-x1302): CNN's suit against Perplexity named no other entity, so nothing lit.
+    const suit =
+      'CNN sued the AI shopping company Amazon in New York. Amazon said its AI answers cite sources; AI firms watch the AI case.';
+    expect(verdictOn(suit)).toEqual({ relevant: true, entities: 0 });
+    expect(findMentions(matcher, suit).map((m) => m.alias)).toEqual(['Amazon', 'Amazon']);
+    // Fewer words, or a name whose sentence has no cue, is not enough.
+    expect(verdictOn('CNN sued the AI shopping company Amazon in New York.').relevant).toBe(false);
+    expect(verdictOn('The Amazon river floods. AI models, AI chips and AI startups.').relevant).toBe(false);
+  });
   it('counts "model" in other languages as a topic word, as in English', () => {
     for (const text of [
       // Real news (fr-w1209): "Son modèle Claude" went unlit, "modèle" being no cue.
