@@ -193,6 +193,17 @@ export function createLocalNames(matcher: Matcher) {
           }
         }
         if (c.ambiguous) continue;
+        // "LG AI연구원(LG)", "SK텔레콤(SK)": a name of another entity in brackets, opening this
+        // full name, is this entity's short name on the rest of the page.
+        const open = text.charCodeAt(c.end) === 40 ? c.end : text.charCodeAt(c.end + 1) === 40 ? c.end + 1 : -1;
+        if (open !== -1) {
+          const close = text.indexOf(')', open);
+          const word = close > open + 1 && close - open <= 12 ? text.slice(open + 1, close) : '';
+          if (word && word.length < c.alias.length && c.alias.startsWith(word)) {
+            const named = wholeName(matcher, word);
+            if (named?.ambiguous && named.entityId !== c.entityId) tails.set(word, c);
+          }
+        }
         const tail = tailOf(c);
         if (tail?.other) tails.set(tail.word, c);
         else if (tail) tails.delete(tail.word);

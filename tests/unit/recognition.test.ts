@@ -126,6 +126,23 @@ describe('short names a page earns', () => {
       ids('OpenAI’s ChatGPT Atlas browses. Boston Dynamics Atlas walks with AI; Atlas lifts boxes.').slice(-2),
     ).toEqual(['boston-dynamics-atlas', 'boston-dynamics-atlas']);
   });
+  it('reads a short name the page defines in brackets as the full name’s, though it is another entity’s name', () => {
+    // Real news (ko-x1312): "LG AI연구원(LG)과 SK텔레콤(SK)" named the teams; "LG" and "SK" went to the groups.
+    expect(
+      found('업스테이지는 LG AI연구원(LG)과 SK텔레콤(SK) 등 대기업 사이에 있다. LG·SK·업스테이지 1차 통과.'),
+    ).toEqual([
+      ['업스테이지', 'upstage'],
+      ['LG AI연구원', 'lg-ai-research'],
+      ['LG', 'lg-ai-research'],
+      ['SK텔레콤', 'sk-telecom'],
+      ['SK', 'sk-telecom'],
+      ['LG', 'lg-ai-research'],
+      ['SK', 'sk-telecom'],
+      ['업스테이지', 'upstage'],
+    ]);
+    // Without the brackets, "LG" stays the group's electronics maker.
+    expect(ids('LG AI Research released EXAONE. LG shares rose.')).toContain('lg-electronics');
+  });
   it('reads a model’s name without its maker’s after the full name, and a task force’s short name', () => {
     // Real news (en-t902, en-t905): "Medium 3.5" after "Mistral Medium 3.5"; "the Task Force" after its full name.
     const text = 'Mistral released Mistral Medium 3.5 on Tuesday, an open-weight AI model. Medium 3.5 beats Sonnet.';
