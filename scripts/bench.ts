@@ -327,23 +327,15 @@ async function settle(page: Page) {
 /**
  * How late the card opens, with its facts, after the hover delay (issue 16: "within a frame or
  * two of the hover delay"). The pointer rests on a painted name of a freshly loaded page, so the
- * card's code runs for the first time. Backstory makes its (closed) UI host when the first card
- * opens, and opens a card only once its facts are there (card-session.ts): the page notes when
- * the pointer moved and the first frame after the host appeared; DevTools then checks that the
- * card lists its facts.
+ * card's code runs for the first time. Backstory opens a card only once its facts are there
+ * (card-session.ts), and marks its name active as it does: the page notes when the pointer moved
+ * and the first frame with the mark; DevTools then checks that the card lists its facts.
  */
 async function cardLatency(page: Page): Promise<number> {
   await page.mouse.move(1, 1);
   const point = await page.evaluate(() => {
     const w = window as unknown as { cardAt?: number; movedAt?: number };
     addEventListener('pointermove', (e) => (w.movedAt ??= e.timeStamp), { capture: true });
-    const seen = new MutationObserver((records) => {
-      if (!records.some((r) => [...r.addedNodes].some((n) => (n as Element).localName?.startsWith('backstory-'))))
-        return;
-      seen.disconnect();
-      requestAnimationFrame(() => (w.cardAt = performance.now()));
-    });
-    seen.observe(document.documentElement, { childList: true });
     for (const [key, set] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights) {
       if (!key.startsWith('backstory-')) continue;
       for (const r of set) {
@@ -358,6 +350,7 @@ async function cardLatency(page: Page): Promise<number> {
     return null;
   });
   if (!point) throw new Error('card latency: no painted name on screen to hover');
+  await page.evaluate(WATCH_ACTIVE);
   await page.mouse.move(point.x, point.y);
   await page.waitForFunction(() => (window as unknown as { cardAt?: number }).cardAt !== undefined, undefined, {
     timeout: 5_000,
@@ -373,6 +366,17 @@ async function cardLatency(page: Page): Promise<number> {
 }
 
 // Page-side code as strings: tsx's name helpers do not exist in the page.
+/**
+ * The card opens in the same task that marks its name active: the first frame that finds the mark
+ * is the first frame with the card (Backstory may build the card, hidden, before then).
+ */
+const WATCH_ACTIVE = `(() => {
+  const watch = () => {
+    if ((CSS.highlights.get('backstory-active')?.size ?? 0) > 0) window.cardAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})()`;
 /** The floor: TreeWalker over text nodes, one RegExp of every term, one StaticRange per match. */
 const floorScript = (source: string) => `(() => {
   const t0 = performance.now();

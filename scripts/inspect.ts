@@ -114,7 +114,7 @@ export type Box = { x: number; y: number; width: number; height: number };
 export function readCard(page: Page): Promise<{ entity: string | null; text: string; box: Box } | null> {
   return inShadow(page, (root) => {
     const card = root.querySelector('.card');
-    if (!card) return null;
+    if (!card || getComputedStyle(card).visibility === 'hidden') return null;
     const b = card.getBoundingClientRect();
     return {
       entity: card.getAttribute('data-entity'),
@@ -147,8 +147,9 @@ export const waitForCard = (page: Page, entityId: string, timeout = 5000) =>
   until(
     () =>
       inShadow(page, (root) => {
+        // Only a card the reader sees: one built out of sight ahead of the hover delay is not open.
         const card = root.querySelector('.card');
-        return card
+        return card && getComputedStyle(card).visibility !== 'hidden'
           ? { entity: card.getAttribute('data-entity'), facts: card.querySelectorAll('.facts li').length }
           : null;
       }),
@@ -160,7 +161,11 @@ export const waitForCard = (page: Page, entityId: string, timeout = 5000) =>
 /** Waits until no card is shown. */
 export const waitForNoCard = (page: Page, timeout = 5000) =>
   until(
-    () => inShadow(page, (root) => root.querySelector('.card') !== null),
+    () =>
+      inShadow(page, (root) => {
+        const card = root.querySelector('.card');
+        return card !== null && getComputedStyle(card).visibility !== 'hidden';
+      }),
     (open) => !open,
     timeout,
     'the card to close',

@@ -122,29 +122,31 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
     { once: true },
   );
 
+  /** Places a floating card next to the reference once. */
+  const place = (el: HTMLElement, reference: VirtualElement, at: boolean) =>
+    computePosition(reference, el, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(at ? { x: pointerX, y: pointerY } : {}),
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Where neither side has room for the whole card, it fits the larger side and scrolls.
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
+    }).then(({ x, y }) => {
+      el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+
   /** Places a floating card next to the reference; autoUpdate only while open (it listens to scroll and resize). */
   const float = (el: HTMLElement, reference: VirtualElement, at: boolean) => {
-    const update = () =>
-      computePosition(reference, el, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(at ? { x: pointerX, y: pointerY } : {}),
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          // Where neither side has room for the whole card, it fits the larger side and scrolls.
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    stopUpdates = autoUpdate(reference, el, update, { animationFrame: false });
+    stopUpdates = autoUpdate(reference, el, () => place(el, reference, at), { animationFrame: false });
   };
 
   /**
@@ -175,6 +177,7 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
       render(h(Card, { ...content, sheet, onClose }), root);
       const el = card();
       if (!el) return;
+      el.style.visibility = '';
       open = true;
       stopUpdates?.();
       stopUpdates = null;
@@ -184,6 +187,24 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
         el.style.maxHeight = '';
         keepAbove(reference, el);
       } else float(el, reference, at !== undefined || pointerX !== 0);
+    },
+    /**
+     * Builds the card out of sight and places it, ahead of `show` (hover intent, intent.ts): the
+     * reader sees nothing, and the card appears complete, with the page's styles and fonts already
+     * worked out, as the hover delay ends. Not for a sheet, which scrolls the page to open.
+     */
+    prepare(content: CardContent, reference: VirtualElement, at?: { x: number; y: number }): void {
+      if (open || window.innerWidth < SHEET_BELOW) return;
+      const { cardRoot: root } = ensure();
+      if (at) {
+        pointerX = at.x;
+        pointerY = at.y;
+      }
+      render(h(Card, { ...content, sheet: false, onClose }), root);
+      const el = card();
+      if (!el) return;
+      el.style.visibility = 'hidden';
+      void place(el, reference, at !== undefined || pointerX !== 0);
     },
     hide,
     isOpen: () => open,

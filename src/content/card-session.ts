@@ -1,7 +1,7 @@
 import type { EntityDetails } from '../knowledge/entity-view';
 import { toBackground } from '../lib/messages';
 import type { Matcher } from '../match';
-import { type CardHost, rangeReference } from './card-host';
+import { type CardContent, type CardHost, rangeReference } from './card-host';
 import { t } from './i18n';
 import type { Intent } from './intent';
 import { schemeAt } from './page-scheme';
@@ -36,6 +36,9 @@ export function createDetailsCache() {
   };
 }
 
+/** What the matcher knows of an entity without its details. */
+type Entry = NonNullable<ReturnType<Matcher['entity']>>;
+
 /** The details cache's interface. */
 export type DetailsCache = ReturnType<typeof createDetailsCache>;
 
@@ -61,6 +64,23 @@ export function createCardSession(deps: {
 }) {
   const { painter, details } = deps;
 
+  /** What the card of a mention shows, once its details (or their absence) are known. */
+  function contentOf(p: Placed, entry: Entry, d: EntityDetails | null): CardContent {
+    const onPage = new Set(deps.placed().map((m) => m.entityId));
+    const { articleDate } = deps.page();
+    return {
+      id: d?.id ?? p.entityId,
+      name: d?.name ?? entry.name ?? p.alias ?? p.entityId,
+      category: entry.category,
+      details: d,
+      onPage,
+      scheme: schemeAt(p.element),
+      ...(p.alias ? { alias: p.alias } : {}),
+      ...(p.generation ? { generation: p.generation } : {}),
+      ...(articleDate ? { articleDate } : {}),
+    };
+  }
+
   function open(at: number, pointerAt?: { x: number; y: number }) {
     const p = deps.steppable()[at];
     const entry = p && deps.matcher().entity(p.entityId);
@@ -68,31 +88,29 @@ export function createCardSession(deps: {
     if (!p || !entry || !run) return;
     const { card, intent } = run;
     painter.setActive(p.range);
-    const show = (d: EntityDetails | null) => {
-      const onPage = new Set(deps.placed().map((m) => m.entityId));
-      const { articleDate } = deps.page();
-      card.show(
-        {
-          id: d?.id ?? p.entityId,
-          name: d?.name ?? entry.name ?? p.alias ?? p.entityId,
-          category: entry.category,
-          details: d,
-          onPage,
-          scheme: schemeAt(p.element),
-          ...(p.alias ? { alias: p.alias } : {}),
-          ...(p.generation ? { generation: p.generation } : {}),
-          ...(articleDate ? { articleDate } : {}),
-        },
-        rangeReference(p.range),
-        pointerAt,
-      );
-    };
+    const show = (d: EntityDetails | null) => card.show(contentOf(p, entry, d), rangeReference(p.range), pointerAt);
     const ready = details.ready(p.entityId);
     if (ready !== undefined) return show(ready);
     // The reader was quicker than the idle prefetch: the card opens, complete, when its facts arrive.
     void details.load(p.entityId).then((d) => {
       if (intent.current() === at && deps.steppable()[at] === p) show(d);
     });
+  }
+
+  /** Builds a hovered mention's card out of sight while the hover delay runs (card-host.ts). */
+  function prepare(at: number, pointerAt?: { x: number; y: number }) {
+    const p = deps.steppable()[at];
+    const entry = p && deps.matcher().entity(p.entityId);
+    const ready = p && details.ready(p.entityId);
+    const run = deps.run();
+    if (!p || !entry || ready === undefined || !run) return;
+    run.card.prepare(contentOf(p, entry, ready), rangeReference(p.range), pointerAt);
+  }
+
+  /** Drops a card built ahead that was never shown. */
+  function discard() {
+    const card = deps.run()?.card;
+    if (card && !card.isOpen()) card.hide();
   }
 
   function close() {
@@ -116,5 +134,5 @@ export function createCardSession(deps: {
     run.card.announce(t('cardAnnouncement', name, entry?.category ?? '', at + 1, n));
   }
 
-  return { open, close, focus };
+  return { open, prepare, discard, close, focus };
 }

@@ -209,6 +209,8 @@ export function createController(hostname: string, initial: Knowledge, initialSe
       hideDelay: 300,
       open: (i) => session.open(i, pointer),
       close: session.close,
+      prepare: (i) => session.prepare(i, pointer),
+      discard: session.discard,
     });
     run = { abort, index, window: paint, card, intent };
     watchPointer(

@@ -5,24 +5,43 @@ export type IntentOptions = {
   hideDelay: number;
   open(index: number): void;
   close(): void;
+  /**
+   * Halfway through the delay, with the pointer still resting: build the card out of sight, so
+   * that it only has to be shown when the delay ends (a first card costs a cold start).
+   */
+  prepare?(index: number): void;
+  /** The pointer left before the delay ended: drop what `prepare` built. */
+  discard?(): void;
 };
+
+/** Below this delay there is no time to prepare a card ahead of showing it. */
+const PREPARE_FROM = 100;
 
 /**
  * A small state machine fed by hit-tests. Moving between adjacent mentions while a card
  * is open switches at once (no flicker); leaving starts a grace period to reach the card.
  */
-export function createIntent({ showDelay, hideDelay, open, close }: IntentOptions) {
+export function createIntent({ showDelay, hideDelay, open, close, prepare, discard }: IntentOptions) {
   let shown = -1;
   let pending = -1;
+  /** The mention whose card `prepare` built and nobody has shown yet; -1 for none. */
+  let prepared = -1;
   let suppressed = -1;
   let inCard = false;
   let showTimer: ReturnType<typeof setTimeout> | undefined;
+  let prepareTimer: ReturnType<typeof setTimeout> | undefined;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   const cancelShow = () => {
     clearTimeout(showTimer);
+    clearTimeout(prepareTimer);
     showTimer = undefined;
+    prepareTimer = undefined;
     pending = -1;
+    if (prepared !== -1) {
+      prepared = -1;
+      discard?.();
+    }
   };
   const cancelHide = () => {
     clearTimeout(hideTimer);
@@ -58,12 +77,22 @@ export function createIntent({ showDelay, hideDelay, open, close }: IntentOption
       if (index === pending) return;
       cancelShow();
       pending = index;
+      const delay = showDelay();
+      if (prepare && delay >= PREPARE_FROM)
+        prepareTimer = setTimeout(() => {
+          prepareTimer = undefined;
+          prepared = index;
+          prepare(index);
+        }, delay / 2);
       showTimer = setTimeout(() => {
+        clearTimeout(prepareTimer);
         showTimer = undefined;
+        prepareTimer = undefined;
         pending = -1;
+        prepared = -1;
         shown = index;
         open(index);
-      }, showDelay());
+      }, delay);
     },
     /** The pointer entered or left the card: a card being read stays open. */
     pointerInCard(inside: boolean): void {

@@ -108,7 +108,12 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
 }
 
 /** Card text inside our (closed) shadow root, or null when no card is shown. */
-export const cardText = (page: Page) => inShadow(page, (root) => root.querySelector('.card')?.textContent ?? null);
+/** The text of the card the reader sees (one built out of sight, ahead of the hover delay, does not count). */
+export const cardText = (page: Page) =>
+  inShadow(page, (root) => {
+    const card = root.querySelector('.card');
+    return card && getComputedStyle(card).visibility !== 'hidden' ? card.textContent : null;
+  });
 
 /** How many elements Backstory added to the page (its UI host, appended to <html>). */
 export const hostCount = (page: Page) =>

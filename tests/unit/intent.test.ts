@@ -35,6 +35,38 @@ describe('hover intent', () => {
     expect(log).toEqual([]);
   });
 
+  it('builds the card out of sight halfway through the delay, and drops it if the pointer leaves', () => {
+    const intent = createIntent({
+      showDelay: () => 300,
+      hideDelay: 300,
+      open: (i) => log.push(`open ${i}`),
+      close: () => log.push('close'),
+      prepare: (i) => log.push(`prepare ${i}`),
+      discard: () => log.push('discard'),
+    });
+    intent.pointerOn(2);
+    vi.advanceTimersByTime(149);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['prepare 2']);
+    vi.advanceTimersByTime(150);
+    expect(log).toEqual(['prepare 2', 'open 2']);
+    intent.reset();
+    log = [];
+    intent.pointerOn(4);
+    vi.advanceTimersByTime(200);
+    intent.pointerOn(-1);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['prepare 4', 'discard']);
+    // A pointer passing over prepares nothing.
+    log = [];
+    intent.pointerOn(5);
+    vi.advanceTimersByTime(100);
+    intent.pointerOn(-1);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual([]);
+  });
+
   it('switches at once between mentions while open, and closes after a grace period', () => {
     const intent = make();
     intent.pointerOn(1);
