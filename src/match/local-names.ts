@@ -197,8 +197,10 @@ export function createLocalNames(matcher: Matcher) {
         // full name, is this entity's short name on the rest of the page.
         const open = text.charCodeAt(c.end) === 40 ? c.end : text.charCodeAt(c.end + 1) === 40 ? c.end + 1 : -1;
         if (open !== -1) {
-          const close = text.indexOf(')', open);
-          const word = close > open + 1 && close - open <= 12 ? text.slice(open + 1, close) : '';
+          // Looked for within a few characters only: a page of brackets never closed costs nothing.
+          const inside = text.slice(open + 1, open + 13);
+          const close = inside.indexOf(')');
+          const word = close > 0 ? inside.slice(0, close) : '';
           if (word && word.length < c.alias.length && c.alias.startsWith(word)) {
             const named = wholeName(matcher, word);
             if (named?.ambiguous && named.entityId !== c.entityId) tails.set(word, c);
