@@ -165,17 +165,25 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
     if (name.bottom > top - 8 && name.top >= height) el.dataset.edge = 'top';
   };
 
+  /**
+   * Renders the card (the pointer `at`, if given, is kept for wrapped mentions); returns its
+   * element and whether it should sit by the pointer.
+   */
+  const draw = (content: CardContent, sheet: boolean, at?: { x: number; y: number }) => {
+    const { cardRoot: root } = ensure();
+    if (at) {
+      pointerX = at.x;
+      pointerY = at.y;
+    }
+    render(h(Card, { ...content, sheet, onClose }), root);
+    return { el: card(), byPointer: at !== undefined || pointerX !== 0 };
+  };
+
   return {
     /** Shows (or updates) the card next to the reference; `at` is the pointer, for wrapped mentions. */
     show(content: CardContent, reference: VirtualElement, at?: { x: number; y: number }): void {
-      const { cardRoot: root } = ensure();
-      if (at) {
-        pointerX = at.x;
-        pointerY = at.y;
-      }
       const sheet = window.innerWidth < SHEET_BELOW;
-      render(h(Card, { ...content, sheet, onClose }), root);
-      const el = card();
+      const { el, byPointer } = draw(content, sheet, at);
       if (!el) return;
       el.style.visibility = '';
       open = true;
@@ -186,7 +194,7 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
         el.style.transform = '';
         el.style.maxHeight = '';
         keepAbove(reference, el);
-      } else float(el, reference, at !== undefined || pointerX !== 0);
+      } else float(el, reference, byPointer);
     },
     /**
      * Builds the card out of sight and places it, ahead of `show` (hover intent, intent.ts): the
@@ -195,16 +203,10 @@ export function createCardHost(signal: AbortSignal, onClose: () => void) {
      */
     prepare(content: CardContent, reference: VirtualElement, at?: { x: number; y: number }): void {
       if (open || window.innerWidth < SHEET_BELOW) return;
-      const { cardRoot: root } = ensure();
-      if (at) {
-        pointerX = at.x;
-        pointerY = at.y;
-      }
-      render(h(Card, { ...content, sheet: false, onClose }), root);
-      const el = card();
+      const { el, byPointer } = draw(content, false, at);
       if (!el) return;
       el.style.visibility = 'hidden';
-      void place(el, reference, at !== undefined || pointerX !== 0);
+      void place(el, reference, byPointer);
     },
     hide,
     isOpen: () => open,
