@@ -243,6 +243,9 @@ function versionAfter(text: string, at: number): number {
 }
 
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A small letter, then a capital that starts a word another word follows: where a glued name may start. */
+const GLUED = /[a-z][A-Z](?=[a-z]+[ -])/g;
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /**
@@ -439,6 +442,41 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
     return releases ? null : found;
   };
 
+  /**
+   * Adds to `out` (in text order) the names of several words that a page glued to the word before
+   * them, where its markup lost a space ("Information TechnologyAshwini Vaishnaw",
+   * "Tesla'sOptimus robots"): a capital right after a small letter, not inside a name found
+   * already. One word is not enough ("iPhone", "OpenAI" and "YouTube" have such capitals), and
+   * neither is an ambiguous name.
+   */
+  const glued = (text: string, out: Candidate[]): Candidate[] => {
+    GLUED.lastIndex = 0;
+    for (let m = GLUED.exec(text); m; m = GLUED.exec(text)) {
+      const at = m.index + 1;
+      const entry = matchAt(text, at);
+      if (entry === null || entry[2] === 1 || !entry[0].includes(' ')) continue;
+      const end = foundEnd;
+      let k = out.length;
+      while (k > 0 && (out[k - 1] as Candidate).start > at) k--;
+      const before = out[k - 1];
+      const after = out[k];
+      if ((before && before.end > at) || (after && after.start < end)) continue;
+      const named = index[entry[1]] as EntityName;
+      out.splice(k, 0, {
+        start: at,
+        end,
+        entityId: named.id,
+        category: named.category,
+        alias: entry[0],
+        ambiguous: false,
+        cue: true,
+        initialWord: false,
+      });
+      GLUED.lastIndex = end;
+    }
+    return out;
+  };
+
   return {
     scan(text) {
       const out: Candidate[] = [];
@@ -526,7 +564,7 @@ export function compileMatcher(index: readonly EntityName[], prebuilt?: NameTabl
           initialWord: false,
         });
       }
-      return out;
+      return glued(text, out);
     },
     entity,
     scanCase(text, found) {

@@ -360,6 +360,21 @@ describe('casing and invisible characters', () => {
     ]);
     expect(found('AMD Ships Its Helios Rack to Oracle')).toContainEqual(['Helios Rack', 'amd-helios']);
   });
+  it('finds a name of several words that the page glued to the word before it, but not one word', () => {
+    // Real news (en-z1503, en-z1504): markup that lost a space wrote "TechnologyAshwini Vaishnaw"
+    // and "Tesla'sOptimus robots"; neither name, nor "Vaishnaw" after it, was lit.
+    expect(
+      found('The Minister of Electronics and Information TechnologyAshwini Vaishnaw said Vaishnaw would speak.'),
+    ).toEqual([
+      ['Ashwini Vaishnaw', 'ashwini-vaishnaw'],
+      ['Vaishnaw', 'ashwini-vaishnaw'],
+    ]);
+    expect(ids("While Tesla'sOptimus robots remain in tests, AI moves on.")).toEqual(['tesla', 'tesla-optimus']);
+    // One word with a capital inside is a word of its own: "SuperGrok" is not Grok, "OpenCodex" not Codex.
+    expect(ids('Subscribers to SuperGrok and the OpenCodex AI tool.')).toEqual([]);
+    // A name found already keeps its place: "ChatGPT 5.6" is not "GPT 5" glued after "Chat".
+    expect(ids('OpenAI shipped ChatGPT 5.6 to users.')).toEqual(['openai', 'gpt-5-6']);
+  });
   it('reads through soft hyphens and zero-width spaces, with offsets in the page’s own text', () => {
     const text = 'An\u00adthropic trains AI models on Nvi\u200bdia chips.';
     expect(found(text)).toEqual([
