@@ -211,6 +211,17 @@ const shoutedAcronym = (text: string, c: Candidate): boolean =>
     CAPS_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))) &&
   isAllCaps(text);
 
+/** A word of posting, then within the sentence "on" or "to": "Musk wrote on", "in a post on Thursday to". */
+const POSTED_ON =
+  /\b(?:posts?|posted|posting|wrote|writes|writing|said|says|announced|announces|shared|shares|reported|tweeted|published)\b[^.!?\n]{0,40}\b(?:on|to) $/i;
+
+/**
+ * True for a one-letter name where the page does not post on it: "X" is X Corp's in "Musk wrote on
+ * X", not in "Model X", "Project X" or "X-ray".
+ */
+const notPostedOn = (text: string, c: Candidate): boolean =>
+  c.alias.length === 1 && !POSTED_ON.test(text.slice(Math.max(0, c.start - 64), c.start));
+
 /** Words that, right before a regulator's name, make it another body's name. */
 const LONGER_BODY = /(?:^|[^\p{L}\p{N}])(?:Personal|National|Provincial|Regional|Municipal) $/u;
 
@@ -445,7 +456,8 @@ function scanClean(matcher: Matcher, text: string, local?: LocalNames): ScannedB
             }
             return false;
           }
-          if (namesake(text, c, found) || tailOfLongerName(text, c) || shoutedAcronym(text, c)) return false;
+          if (notPostedOn(text, c) || namesake(text, c, found) || tailOfLongerName(text, c)) return false;
+          if (shoutedAcronym(text, c)) return false;
           if (insideKoreanWord(text, c) || insideKatakanaWord(text, c) || codeNameOfAnother(text, c)) return false;
           if (endOfHyphenName(text, c, found, i) || wordOfLongerName(text, c, found)) return false;
           // An acronym followed by another name the knowledge has stays that acronym.

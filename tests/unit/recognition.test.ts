@@ -255,6 +255,22 @@ describe('short names a page earns', () => {
     // Without such a product, the bare word needs its usual cue.
     expect(ids('Nvidia sold AI chips to OpenAI.\n\nMistral filled the European slot.')).toEqual(['nvidia', 'openai']);
   });
+  it('reads “X” as X Corp only where the page says a post was made on it', () => {
+    // Real news (en-z1503, en-w1201, en-x1301 and three more): "In a post on X", "Pritzker posted
+    // on X", "posted the announcement to X" went unlit; "Model X" and "Digi Power X" must stay so.
+    expect(found('In a post on X, the Minister said AI was growing.')).toEqual([['X', 'x-corp']]);
+    expect(found('Arthur Mensch posted the announcement to X on June 18.')).toEqual([
+      ['Arthur Mensch', 'arthur-mensch'],
+      ['X', 'x-corp'],
+    ]);
+    expect(ids('Musk wrote on X that Tesla would stop making the Model X to build Optimus robots.')).toEqual([
+      'elon-musk',
+      'x-corp',
+      'tesla',
+      'tesla-optimus',
+    ]);
+    expect(ids('Digi Power X signed with Cerebras. The X-ray of AI chips, and Project X.')).toEqual(['cerebras']);
+  });
   it('reads “the Commission” as the body the page named in full, only after “the” or opening a headline', () => {
     const text =
       'The European Commission can fine AI model makers from August.\n\nFrom then the Commission’s AI Office may ask for documents, and the Commission can order a model withdrawn. A commission of experts advises; Commission staff wrote the guidance.\n\nCommission challenges Meta’s access policy';
