@@ -243,10 +243,10 @@ function versionAfter(text: string, at: number): number {
 }
 
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** A small letter, then a capital that starts a word another word follows: where a glued name may start. */
 const GLUED = /[a-z][A-Z](?=[a-z]+[ -])/g;
-const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /**
  * True when `alias` stands in `text` at `i`, its first `from` code units known to match. A loop,

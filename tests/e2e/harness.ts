@@ -107,7 +107,6 @@ export async function startSuite(options: { userDataDir?: string } = {}) {
   };
 }
 
-/** Card text inside our (closed) shadow root, or null when no card is shown. */
 /** The text of the card the reader sees (one built out of sight, ahead of the hover delay, does not count). */
 export const cardText = (page: Page) =>
   inShadow(page, (root) => {
