@@ -1,4 +1,5 @@
 import nameIndex from 'backstory:name-index';
+import type { Category } from '../knowledge/categories';
 import { bundledKey, categoryOfLetter, isVersionedLetter } from '../knowledge/keys';
 import { pageAddress } from '../lib/address';
 import type { ContentConfig } from '../lib/config';
@@ -10,12 +11,11 @@ import { createPackLookup, type PackNames } from '../match/pack-table';
 import { createController } from './controller';
 import { yieldToMain } from './slice';
 
-/** Bundled entities as the script names them: a key (`#17`) and a category, no id or name (keys.ts). */
-const bundled = [...nameIndex.categories].map((letter, i) => ({
-  id: bundledKey(i),
-  category: categoryOfLetter(letter),
-  ...(isVersionedLetter(letter) ? { versioned: true } : {}),
-}));
+/**
+ * Bundled entities as the script names them: a key (`#17`) and a category, no id or name
+ * (keys.ts). Made when the names arrive, not while the script is first evaluated.
+ */
+let bundled: { id: string; category: Category; versioned?: true }[] | null = null;
 
 /**
  * The bundled alias table, read back once per page from the lines the worker sends with the
@@ -30,6 +30,11 @@ let table: NameTable | null = null;
  * Without an answer from the worker there are no bundled names, and the page is left as it is.
  */
 const knowledge = (packNames: PackNames | null, names?: string, unspacedNames?: string) => {
+  bundled ??= [...nameIndex.categories].map((letter, i) => ({
+    id: bundledKey(i),
+    category: categoryOfLetter(letter),
+    ...(isVersionedLetter(letter) ? { versioned: true as const } : {}),
+  }));
   if (!table) {
     table = tableFromLines(names ?? '');
     if (unspacedNames) joinTable(table, tableFromLines(unspacedNames));
@@ -71,8 +76,10 @@ async function config(): Promise<ContentConfig> {
 }
 
 async function main() {
-  // The script's own compile and evaluation take a task already: the rest gets its own.
+  // The script's own compile and evaluation take a task already: the rest, the extension API's
+  // set-up on its first use (a few milliseconds) included, comes in later tasks.
   await yieldToMain();
+  listen();
   let current = await config();
   const names = knowledge(current.packNames, current.names, current.unspacedNames);
   // Compiling the names and starting up are each a few milliseconds: two tasks, not one.
@@ -97,23 +104,27 @@ async function main() {
 
 const ready = main();
 
-// Registered at once, so a popup opened while the configuration is read still gets an answer.
-onMessage((raw) => {
-  const message = raw as ToContent;
-  switch (message.kind) {
-    case 'get-state':
-      return ready.then(({ controller }) => controller.state());
-    case 'step':
-      void ready.then(({ controller }) => controller.step(message.direction));
-      return undefined;
-    case 'show-entity':
-      return ready.then(({ controller }) => controller.showEntity(message.id));
-    case 'highlight-anyway':
-      return ready.then(({ controller }) => controller.highlightAnyway());
-    case 'config':
-      void ready.then(({ apply }) => apply(message.config, false));
-      return undefined;
-    default:
-      return undefined;
-  }
-});
+/**
+ * Answers the popup and the worker. Registered in the task after the script's first, before the
+ * configuration is asked for, so a popup opened while it is read still gets an answer.
+ */
+const listen = () =>
+  onMessage((raw) => {
+    const message = raw as ToContent;
+    switch (message.kind) {
+      case 'get-state':
+        return ready.then(({ controller }) => controller.state());
+      case 'step':
+        void ready.then(({ controller }) => controller.step(message.direction));
+        return undefined;
+      case 'show-entity':
+        return ready.then(({ controller }) => controller.showEntity(message.id));
+      case 'highlight-anyway':
+        return ready.then(({ controller }) => controller.highlightAnyway());
+      case 'config':
+        void ready.then(({ apply }) => apply(message.config, false));
+        return undefined;
+      default:
+        return undefined;
+    }
+  });
