@@ -1,6 +1,6 @@
-// npm run bench:core: instructions of one cold pass of the pure core (the matcher, then the
-// matcher with relevance and sentence cues) over the 1 MB bench page, counted by valgrind's
-// callgrind on Node. Unlike times on this shared machine, the counts repeat exactly, so they
+// npm run bench:core: instructions of one cold pass of the pure core (the matcher; the matcher
+// with relevance and sentence cues; the same with the short names a page learns) over the 1 MB
+// bench page, counted by valgrind's callgrind on Node. Unlike times on this shared machine, the counts repeat exactly, so they
 // judge a change to src/match that the browser bench cannot tell from noise. Node's V8 is older
 // than Chromium's and tiers code differently: confirm a gain with `npm run bench`.
 import { spawnSync } from 'node:child_process';
@@ -54,8 +54,12 @@ function count(mode: string): number {
 }
 try {
   const base = count('none');
-  for (const mode of ['scan', 'cues']) {
-    const label = mode === 'scan' ? 'matcher.scan' : 'scanBlock (scan, relevance, sentence cues)';
+  const labels: Record<string, string> = {
+    scan: 'matcher.scan',
+    cues: 'scanBlock (scan, relevance, sentence cues)',
+    page: 'scanBlock with the short names a page learns (local-names.ts)',
+  };
+  for (const [mode, label] of Object.entries(labels)) {
     console.log(`${label}: ${((count(mode) - base) / 1e6).toFixed(1)}M instructions`);
   }
 } finally {
