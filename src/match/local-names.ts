@@ -99,8 +99,10 @@ export function createLocalNames(matcher: Matcher) {
   /** Short names learnt from the block being scanned, and where their full name starts in it. */
   const fresh = new Map<string, number>();
   let pattern: RegExp | null = null;
-  /** Companies the page has named (their aliases), and where in this block each was first named. */
-  const makers = new Map<string, number>();
+  /** Companies the page has named (their aliases), in the order it named them. */
+  const makers = new Set<string>();
+  /** Where in this block the companies first named in it were named (the others: from its start). */
+  const makersHere = new Map<string, number>();
   /** Short names that are acronyms the page defined: no "the" needed before them. */
   const acronyms = new Set<string>();
   /** The law "the Act" means: the one Act the page named in full; null once it named two. */
@@ -162,10 +164,12 @@ export function createLocalNames(matcher: Matcher) {
       if (found.some((c) => c.start < end && start < c.end)) continue;
       if (found.some((c) => c.end <= start && start - c.end <= 3 && AFTER_NAME.test(text.slice(c.end, start))))
         continue;
-      for (const [maker, from] of makers) {
+      for (const maker of makers) {
         // A tier the knowledge has no name for is its version's: "V4-Pro" is DeepSeek-V4.
         const model =
-          from > start ? null : (modelOf(maker, m[0]) ?? (m[1] === m[0] ? null : modelOf(maker, m[1] ?? '')));
+          (makersHere.get(maker) ?? 0) > start
+            ? null
+            : (modelOf(maker, m[0]) ?? (m[1] === m[0] ? null : modelOf(maker, m[1] ?? '')));
         if (model === null) continue;
         out.push({ ...model, start, end, alias: m[0], cue: true, initialWord: false });
         break;
@@ -177,9 +181,12 @@ export function createLocalNames(matcher: Matcher) {
     /** Learns the short names of this block's sure mentions. */
     learn(text: string, candidates: readonly Candidate[]): void {
       fresh.clear();
-      for (const m of makers.keys()) makers.set(m, 0);
+      makersHere.clear();
       for (const c of candidates) {
-        if (!c.ambiguous && c.category === 'company' && !makers.has(c.alias)) makers.set(c.alias, c.start);
+        if (!c.ambiguous && c.category === 'company' && !makers.has(c.alias)) {
+          makers.add(c.alias);
+          makersHere.set(c.alias, c.start);
+        }
         // "Autoriteit Persoonsgegevens (AP)": the page defines the acronym for itself.
         if (!c.ambiguous && text.charCodeAt(c.end + 1) === 40 /* ( */) {
           const acronym = DEFINED_ACRONYM.exec(text.slice(c.end, c.end + 10))?.[1];
@@ -267,6 +274,7 @@ export function createLocalNames(matcher: Matcher) {
       acronyms.clear();
       tails.clear();
       makers.clear();
+      makersHere.clear();
       models.clear();
       names.clear();
       fresh.clear();
