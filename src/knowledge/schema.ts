@@ -74,9 +74,31 @@ const aliasEntry = v.union(
 );
 
 /** One dated, sourced fact, and the other entities it involves. */
+/** `YYYY-MM-DD`; `YYYY-MM` or `YYYY` when only the month or the year is known. */
+const FACT_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const FACT_DATE_WORDS =
+  'must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY, when only the month or the year is known)';
+
+/**
+ * When a fact happened or was announced, as precisely as the source says: "Founded in 2016" is
+ * `2016` (a bare year in YAML is a number: read as the year), and the card shows "2016", not a
+ * month nobody said. Never in the future.
+ */
+const factDate = v.pipe(
+  v.union([v.string(), v.pipe(v.number(), v.integer(), v.transform(String))], FACT_DATE_WORDS),
+  v.regex(FACT_DATE, FACT_DATE_WORDS),
+  v.check((s) => {
+    if (!FACT_DATE.test(s)) return true; // said above
+    const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+    const d = new Date(`${full}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === full;
+  }, 'must be a real calendar date'),
+  v.check((s) => s <= today(), 'must not be in the future'),
+);
+
 export const FactSchema = v.strictObject({
   text: plainText(LIMITS.fact),
-  asOf: isoDate,
+  asOf: factDate,
   source: httpsUrl,
   /** A second, independent source: numbers of 2025 and later (money, valuations, dates of rules) need one. */
   confirmedBy: v.optional(httpsUrl),

@@ -70,6 +70,9 @@ describe('card content', () => {
   it('formats dates as month and year', () => {
     expect(formatAsOf('2024-11-22')).toBe('Nov 2024');
     expect(formatAsOf('1994-01-05')).toBe('Jan 1994');
+    // Dated only as precisely as the source: no month that nobody said.
+    expect(formatAsOf('2016')).toBe('2016');
+    expect(formatAsOf('2016-05')).toBe('May 2016');
   });
 
   it('keeps the leading fact and the two newest, in the order they happened', () => {

@@ -243,6 +243,23 @@ describe('mistakes in the files are named by file, line and column, in words', (
     ]);
   });
 
+  it('a fact dated only by its year or month, and a month that does not exist', () => {
+    // "Founded in 2021": the year alone, as a number or in quotes; "in February 2024": the month.
+    const partial = acme.replace('asOf: 2021-01-01', 'asOf: 2021').replace('asOf: 2024-02-01', 'asOf: "2024-02"');
+    expect(load({ 'company/acme-ai.yaml': partial })).toEqual([]);
+    const dir = join(root, String(n++));
+    mkdirSync(join(dir, 'company'), { recursive: true });
+    writeFileSync(join(dir, 'knowledge.yaml'), 'asOf: 2026-01-01\n');
+    writeFileSync(join(dir, 'company/acme-ai.yaml'), partial);
+    expect(loadKnowledge(dir).entities[0]?.facts.map((f) => f.asOf)).toEqual(['2021', '2024-02']);
+    expect(load({ 'company/acme-ai.yaml': acme.replace('asOf: 2024-02-01', 'asOf: 2024-13') })).toEqual([
+      'company/acme-ai.yaml:12:11: acme-ai: `facts.1.asOf` must be a real calendar date',
+    ]);
+    expect(load({ 'company/acme-ai.yaml': acme.replace('asOf: 2024-02-01', 'asOf: 2024-2-1') })).toEqual([
+      'company/acme-ai.yaml:12:11: acme-ai: `facts.1.asOf` must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY, when only the month or the year is known)',
+    ]);
+  });
+
   it('an id that differs from the file name, a category that differs from the folder', () => {
     expect(load({ 'chip/acme.yaml': acme })).toEqual([
       'chip/acme.yaml:1:5: acme-ai: `id` is "acme-ai" but the file is named "acme": they must be the same',
