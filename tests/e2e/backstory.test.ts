@@ -27,6 +27,9 @@ const SHOTS = 'artifacts/backstory-shots';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Nov 2024" → 202411, as comparable numbers; the article's month is 202403. */
 const month = (label: string): number => {
+  // A fact dated by its year alone ("Founded in 2021") sorts at the start of that year.
+  const year = /^(\d{4})$/.exec(label.trim());
+  if (year) return Number(year[1]) * 100;
   const m = /^([A-Z][a-z]{2}) (\d{4})$/.exec(label.trim());
   if (!m || !MONTHS.includes(m[1] as string)) throw new Error(`not a "Mon YYYY" date: ${label}`);
   return Number(m[2]) * 100 + MONTHS.indexOf(m[1] as string) + 1;
@@ -118,15 +121,17 @@ describe('the story around a dated article', () => {
     // Anthropic's own latest news (src/knowledge/company/anthropic.yaml): the June 2026 IPO filing.
     const later = since.facts.find((f) => f.text.includes('confidentially submitted a draft registration statement'));
     expect(later?.date).toBe('Jun 2026');
-    // In the card's text, as read: the founding (Dec 2021), then the heading, then the later fact.
+    // The founding is dated as its source dates it, by the year alone: no month nobody said.
+    expect(before.facts.find((f) => f.text.includes('Founded in 2021'))?.date).toBe('2021');
+    // In the card's text, as read: the founding (2021), then the heading, then the later fact.
     const text = (await readCard(page))?.text ?? '';
     const at = (s: string) => {
       const i = text.indexOf(s);
       expect(i, s).toBeGreaterThanOrEqual(0);
       return i;
     };
-    expect(at('Before this article')).toBeLessThan(at('Dec 2021 Founded in 2021'));
-    expect(at('Dec 2021 Founded in 2021')).toBeLessThan(at('Since this article (27 Mar 2024)'));
+    expect(at('Before this article')).toBeLessThan(at('2021 Founded in 2021'));
+    expect(at('2021 Founded in 2021')).toBeLessThan(at('Since this article (27 Mar 2024)'));
     expect(at('Since this article (27 Mar 2024)')).toBeLessThan(
       at('confidentially submitted a draft registration statement'),
     );
