@@ -73,7 +73,6 @@ const aliasEntry = v.union(
   'must be an alias, or "alias: note"',
 );
 
-/** One dated, sourced fact, and the other entities it involves. */
 /** `YYYY-MM-DD`; `YYYY-MM` or `YYYY` when only the month or the year is known. */
 const FACT_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const FACT_DATE_WORDS =
@@ -96,6 +95,7 @@ const factDate = v.pipe(
   v.check((s) => s <= today(), 'must not be in the future'),
 );
 
+/** One dated, sourced fact, and the other entities it involves. */
 export const FactSchema = v.strictObject({
   text: plainText(LIMITS.fact),
   asOf: factDate,
