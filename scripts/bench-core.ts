@@ -1,8 +1,9 @@
 // npm run bench:core: instructions of one cold pass of the pure core (the matcher; the matcher
 // with relevance and sentence cues; the same with the short names a page learns) over the 1 MB
-// bench page, counted by valgrind's callgrind on Node. Unlike times on this shared machine, the counts repeat exactly, so they
-// judge a change to src/match that the browser bench cannot tell from noise. Node's V8 is older
-// than Chromium's and tiers code differently: confirm a gain with `npm run bench`.
+// bench page, counted by valgrind's callgrind on Node. Unlike times on this shared machine, the
+// counts repeat exactly, so they judge a change to src/match that the browser bench cannot tell
+// from noise. Node's V8 is older than Chromium's and tiers code differently: confirm a gain with
+// `npm run bench`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -10,7 +10,9 @@ const blocks = [...bigPage().matchAll(/<(p|h[1-6])>(.*?)<\/\1>/g)].map((m) => m[
 let found = 0;
 if (mode === 'scan') for (const b of blocks) found += matcher.scan(b).length;
 if (mode === 'cues') for (const b of blocks) found += scanBlock(matcher, b).candidates.length;
-// As a page is scanned: short names learnt from the full names before them (local-names.ts).
-const local = mode === 'page' ? createLocalNames(matcher) : undefined;
-if (local) for (const b of blocks) found += scanBlock(matcher, b, local).candidates.length;
+if (mode === 'page') {
+  // As a page is scanned: short names learnt from the full names before them (local-names.ts).
+  const local = createLocalNames(matcher);
+  for (const b of blocks) found += scanBlock(matcher, b, local).candidates.length;
+}
 console.log(found);

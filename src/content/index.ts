@@ -1,6 +1,6 @@
 import nameIndex from 'backstory:name-index';
-import type { Category } from '../knowledge/categories';
 import { bundledKey, categoryOfLetter, isVersionedLetter } from '../knowledge/keys';
+import type { EntityName } from '../knowledge/name-index';
 import { pageAddress } from '../lib/address';
 import type { ContentConfig } from '../lib/config';
 import { onMessage } from '../lib/ext';
@@ -15,7 +15,7 @@ import { yieldToMain } from './slice';
  * Bundled entities as the script names them: a key (`#17`) and a category, no id or name
  * (keys.ts). Made when the names arrive, not while the script is first evaluated.
  */
-let bundled: { id: string; category: Category; versioned?: true }[] | null = null;
+let bundled: EntityName[] | null = null;
 
 /**
  * The bundled alias table, read back once per page from the lines the worker sends with the
@@ -33,7 +33,7 @@ const knowledge = (packNames: PackNames | null, names?: string, unspacedNames?: 
   bundled ??= [...nameIndex.categories].map((letter, i) => ({
     id: bundledKey(i),
     category: categoryOfLetter(letter),
-    ...(isVersionedLetter(letter) ? { versioned: true as const } : {}),
+    ...(isVersionedLetter(letter) ? { versioned: true } : {}),
   }));
   if (!table) {
     table = tableFromLines(names ?? '');

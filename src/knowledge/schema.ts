@@ -34,14 +34,17 @@ export const setToday = (fn: () => string) => {
   today = fn;
 };
 
+/** True when `YYYY-MM-DD` names a day the calendar has (not 30 February). */
+const isCalendarDay = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
 /** A real calendar date, never in the future (a fact cannot be known yet). */
 const isoDate = v.pipe(
   v.string('must be a date written YYYY-MM-DD'),
   v.regex(ISO_DATE, 'must be a date written YYYY-MM-DD'),
-  v.check((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'must be a real calendar date'),
+  v.check(isCalendarDay, 'must be a real calendar date'),
   v.check((s) => s <= today(), 'must not be in the future'),
 );
 
@@ -86,12 +89,11 @@ const FACT_DATE_WORDS =
 const factDate = v.pipe(
   v.union([v.string(), v.pipe(v.number(), v.integer(), v.transform(String))], FACT_DATE_WORDS),
   v.regex(FACT_DATE, FACT_DATE_WORDS),
-  v.check((s) => {
-    if (!FACT_DATE.test(s)) return true; // said above
-    const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
-    const d = new Date(`${full}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === full;
-  }, 'must be a real calendar date'),
+  // A year or a month is checked as its first day; a malformed date is reported above only.
+  v.check(
+    (s) => !FACT_DATE.test(s) || isCalendarDay(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s),
+    'must be a real calendar date',
+  ),
   v.check((s) => s <= today(), 'must not be in the future'),
 );
 
